@@ -2,7 +2,6 @@ package dev.junction.packet;
 
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
-import java.nio.ByteOrder;
 
 /**
  * The Internet checksum (RFC 1071) and its incremental update (RFC 1624).
@@ -13,13 +12,6 @@ import java.nio.ByteOrder;
  * written into a checksum field, and a region that already contains a correct checksum finishes to 0.
  */
 public final class Checksums {
-    private static final ValueLayout.OfLong LONG_BE =
-            ValueLayout.JAVA_LONG_UNALIGNED.withOrder(ByteOrder.BIG_ENDIAN);
-    private static final ValueLayout.OfInt INT_BE =
-            ValueLayout.JAVA_INT_UNALIGNED.withOrder(ByteOrder.BIG_ENDIAN);
-    private static final ValueLayout.OfShort SHORT_BE =
-            ValueLayout.JAVA_SHORT_UNALIGNED.withOrder(ByteOrder.BIG_ENDIAN);
-
     private Checksums() {
     }
 
@@ -34,16 +26,16 @@ public final class Checksums {
         // Adding 32-bit halves into 64 bits defers every carry: one's-complement addition is associative,
         // so folding at the end gives the same 16-bit result as adding 16-bit words one by one.
         while (position + 8 <= stop) {
-            long word = segment.get(LONG_BE, position);
+            long word = segment.get(Packet.LONG_BE, position);
             sum += (word >>> 32) + (word & 0xffffffffL);
             position += 8;
         }
         if (position + 4 <= stop) {
-            sum += Integer.toUnsignedLong(segment.get(INT_BE, position));
+            sum += Integer.toUnsignedLong(segment.get(Packet.INT_BE, position));
             position += 4;
         }
         if (position + 2 <= stop) {
-            sum += Short.toUnsignedLong(segment.get(SHORT_BE, position));
+            sum += Short.toUnsignedLong(segment.get(Packet.SHORT_BE, position));
             position += 2;
         }
         if (position < stop) {
