@@ -9,10 +9,12 @@ junction_root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 junction_java_feature() {
     local line version
     [[ -x $1/bin/java && -x $1/bin/javac ]] || return 0
-    line=$("$1/bin/java" -version 2>&1 | head -n 1) || return 0
-    [[ $line =~ version\ \"([0-9]+)(\.([0-9]+))? ]] || return 0
-    version=${BASH_REMATCH[1]}
-    [[ $version == 1 ]] && version=${BASH_REMATCH[3]}   # "1.8.0" is Java 8
+    # A JDK's release file names its version: reading it is free, starting a JVM is not (the Click
+    # tools run under "ulimit -t 1" in Click's own tests).
+    line=$(grep -s '^JAVA_VERSION=' "$1/release") || line=$("$1/bin/java" -version 2>&1 | head -n 1) || return 0
+    [[ $line =~ (VERSION=|version\ )\"([0-9]+)(\.([0-9]+))? ]] || return 0
+    version=${BASH_REMATCH[2]}
+    [[ $version == 1 ]] && version=${BASH_REMATCH[4]}   # "1.8.0" is Java 8
     echo "$version"
 }
 

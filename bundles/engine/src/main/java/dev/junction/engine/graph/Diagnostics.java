@@ -24,6 +24,14 @@ public final class Diagnostics {
     }
 
     /**
+     * Records an informational message at {@code where} that is not an error (Click's context lines, such
+     * as the {@code candidates are:} list after {@code no match for ...}).
+     */
+    public void note(Landmark where, String message) {
+        messages.add(format(where, message));
+    }
+
+    /**
      * Records a continuation line of the message before it (Click's indented context lines, such as the
      * errors of one element's configuration after {@code While configuring 'x :: C':}).
      */

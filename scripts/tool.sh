@@ -1,0 +1,16 @@
+# Sourced by the Click-compatible tools in run/bin: runs a Java main class of the engine on a plain
+# class path (no framework), with flags that make a short-lived JVM start cheaply. Click's own tests
+# run these tools under "ulimit -t 1".
+. "$(dirname "${BASH_SOURCE[0]}")/jdk.sh"
+
+junction_tool() {
+    local main=$1
+    shift
+    local tools=$junction_root/run/target/tools
+    if junction_stale "$tools/tools.jar" "$junction_root/bundles/engine" "$junction_root/bundles/element-api" \
+        "$junction_root/tools"; then
+        junction_build "the Click tools" -q -DskipTests -pl run -am package
+    fi
+    exec "$JAVA_HOME/bin/java" -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -XX:-UsePerfData -Xshare:auto \
+        -cp "$tools/tools.jar:$tools/engine.jar:$tools/element-api.jar:$tools/picocli.jar" "$main" "$@"
+}

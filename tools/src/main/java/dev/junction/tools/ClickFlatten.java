@@ -1,0 +1,82 @@
+package dev.junction.tools;
+
+import dev.junction.engine.graph.Diagnostics;
+import dev.junction.engine.graph.Landmark;
+import dev.junction.engine.lang.ClickLanguage;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/**
+ * {@code click-flatten}: reads a Click configuration, expands every compound, and writes the equivalent flat
+ * configuration, as Click's click-flatten does. Errors go to standard error as {@code file:line: message};
+ * with any error nothing is written and the exit status is 1.
+ */
+@Command(name = "click-flatten", sortOptions = false,
+        description = {"Reads a Click configuration, flattens it (removing any compound elements), and writes",
+                "an equivalent configuration to the standard output."})
+public final class ClickFlatten implements Callable<Integer> {
+    @Option(names = {"-f", "--file"}, paramLabel = "FILE", description = "Read router configuration from FILE.")
+    String file;
+
+    @Option(names = {"-e", "--expression"}, paramLabel = "EXPR", description = "Use EXPR as router configuration.")
+    String expression;
+
+    @Option(names = {"-o", "--output"}, paramLabel = "FILE", description = "Write output configuration to FILE.")
+    String output = "-";
+
+    @Option(names = "--help", usageHelp = true, description = "Print this message and exit.")
+    boolean help;
+
+    @Parameters(paramLabel = "ROUTERFILE|NAME=value",
+            description = "The configuration file (default: standard input), and overrides of its 'define's.")
+    List<String> arguments = new ArrayList<>();
+
+    private final PrintWriter out;
+    private final PrintWriter err;
+
+    ClickFlatten(PrintWriter out, PrintWriter err) {
+        this.out = out;
+        this.err = err;
+    }
+
+    /** Runs click-flatten and exits with its status. */
+    public static void main(String[] args) {
+        PrintWriter out = ConfigInput.byteWriter(System.out);
+        PrintWriter err = ConfigInput.byteWriter(System.err);
+        System.exit(ToolMain.run(new ClickFlatten(out, err), "click-flatten", args, out, err));
+    }
+
+    @Override
+    public Integer call() {
+        ConfigInput input;
+        try {
+            input = ConfigInput.read(expression, file, arguments, System.in);
+        } catch (ConfigInput.UsageException | IOException e) {
+            err.println("click-flatten: " + e.getMessage());
+            return 1;
+        }
+        Diagnostics diagnostics = new Diagnostics();
+        if (input.text.isBlank()) {
+            diagnostics.warning(new Landmark(input.fileName, 0), "empty configuration");
+        }
+        String flat = ClickLanguage.flattenToText(input.text, input.fileName, input.includeDirectory,
+                input.definitions, diagnostics);
+        diagnostics.messages().forEach(err::println);
+        if (diagnostics.hasErrors()) {
+            return 1;
+        }
+        try {
+            ConfigInput.write(output, flat, out);
+        } catch (IOException e) {
+            err.println("click-flatten: " + e.getMessage());
+            return 1;
+        }
+        return 0;
+    }
+}
