@@ -13,7 +13,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Mixin;
 
 /**
  * {@code click}: Click's user-level driver, with Click's command line, so that Click users and Click's own
@@ -27,11 +27,8 @@ import picocli.CommandLine.Parameters;
 @Command(name = "click", sortOptions = false,
         description = "Runs a Click router configuration.")
 public final class Click implements Callable<Integer> {
-    @Option(names = {"-f", "--file"}, paramLabel = "FILE", description = "Read router configuration from FILE.")
-    String file;
-
-    @Option(names = {"-e", "--expression"}, paramLabel = "EXPR", description = "Use EXPR as router configuration.")
-    String expression;
+    @Mixin
+    ConfigOptions config = new ConfigOptions();
 
     @Option(names = {"-o", "--output"}, paramLabel = "FILE",
             description = "Write flat configuration to FILE (- is standard output).")
@@ -74,10 +71,6 @@ public final class Click implements Callable<Integer> {
     @Option(names = "--help", usageHelp = true, description = "Print this message and exit.")
     boolean help;
 
-    @Parameters(paramLabel = "ROUTERFILE|NAME=value",
-            description = "The configuration file (default: standard input), and overrides of its 'define's.")
-    List<String> arguments = new ArrayList<>();
-
     private final PrintWriter out;
     private final PrintWriter err;
     private final ElementClassCatalog catalog;
@@ -101,7 +94,7 @@ public final class Click implements Callable<Integer> {
     public Integer call() {
         ConfigInput input;
         try {
-            input = ConfigInput.read(expression, file, arguments, System.in);
+            input = config.read(System.in);
         } catch (ConfigInput.UsageException | IOException e) {
             err.println("click: " + e.getMessage());
             return 1;

@@ -5,12 +5,10 @@ import dev.junction.engine.graph.Landmark;
 import dev.junction.engine.lang.ClickLanguage;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Mixin;
 
 /**
  * {@code click-flatten}: reads a Click configuration, expands every compound, and writes the equivalent flat
@@ -18,24 +16,17 @@ import picocli.CommandLine.Parameters;
  * with any error nothing is written and the exit status is 1.
  */
 @Command(name = "click-flatten", sortOptions = false,
-        description = {"Reads a Click configuration, flattens it (removing any compound elements), and writes",
-                "an equivalent configuration to the standard output."})
+        description = "Reads a Click configuration, flattens it (removing any compound elements), and writes an"
+                + " equivalent configuration to the standard output.")
 public final class ClickFlatten implements Callable<Integer> {
-    @Option(names = {"-f", "--file"}, paramLabel = "FILE", description = "Read router configuration from FILE.")
-    String file;
-
-    @Option(names = {"-e", "--expression"}, paramLabel = "EXPR", description = "Use EXPR as router configuration.")
-    String expression;
+    @Mixin
+    ConfigOptions config = new ConfigOptions();
 
     @Option(names = {"-o", "--output"}, paramLabel = "FILE", description = "Write output configuration to FILE.")
     String output = "-";
 
     @Option(names = "--help", usageHelp = true, description = "Print this message and exit.")
     boolean help;
-
-    @Parameters(paramLabel = "ROUTERFILE|NAME=value",
-            description = "The configuration file (default: standard input), and overrides of its 'define's.")
-    List<String> arguments = new ArrayList<>();
 
     private final PrintWriter out;
     private final PrintWriter err;
@@ -56,7 +47,7 @@ public final class ClickFlatten implements Callable<Integer> {
     public Integer call() {
         ConfigInput input;
         try {
-            input = ConfigInput.read(expression, file, arguments, System.in);
+            input = config.read(System.in);
         } catch (ConfigInput.UsageException | IOException e) {
             err.println("click-flatten: " + e.getMessage());
             return 1;
