@@ -3,7 +3,9 @@ package dev.junction.engine.lang;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.junction.engine.check.RouterChecks;
 import dev.junction.engine.graph.Diagnostics;
+import dev.junction.engine.graph.ElementClassInfo;
 import dev.junction.engine.graph.FlatRouter;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -32,10 +34,22 @@ class FuzzTest {
         "define($x 1); q :: Queue($x); Idle -> { -> [0] Print($x) -> } -> q -> Discard;",
         "elementclass A { B :: C; } elementclass A { ... || -> X -> } require(package p); A -> A;");
 
+    // Classes with every shape of port count and processing, so fuzzed routers reach every check.
+    private static final Map<String, ElementClassInfo> CLASSES = Map.of(
+        "Idle", new ElementClassInfo("Idle", "-/-", "a/a", "x/y"),
+        "Print", new ElementClassInfo("Print", "1/1", "a/a", "x/x"),
+        "Queue", new ElementClassInfo("Queue", "1/1", "h/l", "x/x"),
+        "Paint", new ElementClassInfo("Paint", "1/1", "a/a", "x/x"),
+        "Discard", new ElementClassInfo("Discard", "1/0", "a/a", "x/x"),
+        "Foo", new ElementClassInfo("Foo", "1-2/=+", "ah/la", "#/#"));
+
     private static void parse(String text) {
         Diagnostics d = new Diagnostics();
         FlatRouter r = ClickLanguage.flatten(text, "fuzz", Path.of("."), Map.of(), d);
         ClickLanguage.print(r);
+        if (!d.hasErrors()) {
+            RouterChecks.check(r, CLASSES::get, d);
+        }
         ClickLanguage.flattenToText(text, "fuzz", Path.of("."), Map.of("a", "1"), new Diagnostics());
     }
 
