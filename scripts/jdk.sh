@@ -55,13 +55,13 @@ case " ${MAVEN_OPTS:-} " in
 esac
 
 # True if file $1 is missing or older than any file under the paths that follow it. Build output
-# (target/, bin/, generated/) and example configs do not count.
+# (target/, bin/, generated/), tests (src/test) and example configs do not count.
 junction_stale() {
     local target=$1
     shift
     [[ -f $target ]] || return 0
-    [[ -n $(find "$@" \( -name target -o -name bin -o -name generated -o -name examples \) -type d -prune \
-        -o -type f -newer "$target" -print -quit 2>/dev/null) ]]
+    [[ -n $(find "$@" \( -name target -o -name bin -o -name generated -o -name examples -o -path '*/src/test' \) \
+        -type d -prune -o -type f -newer "$target" -print -quit 2>/dev/null) ]]
 }
 
 # Builds with Maven (arguments: a description, then Maven's arguments) in the repository root.

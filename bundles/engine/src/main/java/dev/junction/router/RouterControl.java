@@ -42,20 +42,36 @@ public interface RouterControl {
     /** Replaces the whole configuration, Click's {@code hotconfig}: state moves to elements of the same name. */
     SwapReport hotswap(RouterSource source) throws RouterException;
 
-    /** Adds element {@code name :: className(configuration)}, unconnected (a live edit). */
-    SwapReport addElement(String name, String className, String configuration) throws RouterException;
+    /**
+     * Applies {@code edits} in order to the flat configuration and swaps the result in as one hot swap, checked
+     * as a whole: either every edit takes effect or none does.
+     */
+    SwapReport edit(List<GraphEdit> edits) throws RouterException;
+
+    /** Adds element {@code name :: className(configuration)}: alone, only for an element with no ports. */
+    default SwapReport addElement(String name, String className, String configuration) throws RouterException {
+        return edit(List.of(new GraphEdit.AddElement(name, className, configuration)));
+    }
 
     /** Removes element {@code name} and its connections. */
-    SwapReport removeElement(String name) throws RouterException;
+    default SwapReport removeElement(String name) throws RouterException {
+        return edit(List.of(new GraphEdit.RemoveElement(name)));
+    }
 
     /** Connects output {@code fromPort} of {@code from} to input {@code toPort} of {@code to}. */
-    SwapReport connect(String from, int fromPort, String to, int toPort) throws RouterException;
+    default SwapReport connect(String from, int fromPort, String to, int toPort) throws RouterException {
+        return edit(List.of(new GraphEdit.Connect(from, fromPort, to, toPort)));
+    }
 
     /** Removes the connection from output {@code fromPort} of {@code from} to input {@code toPort} of {@code to}. */
-    SwapReport disconnect(String from, int fromPort, String to, int toPort) throws RouterException;
+    default SwapReport disconnect(String from, int fromPort, String to, int toPort) throws RouterException {
+        return edit(List.of(new GraphEdit.Disconnect(from, fromPort, to, toPort)));
+    }
 
     /** Gives element {@code name} a new configuration string; it keeps its state. */
-    SwapReport reconfigure(String name, String configuration) throws RouterException;
+    default SwapReport reconfigure(String name, String configuration) throws RouterException {
+        return edit(List.of(new GraphEdit.Reconfigure(name, configuration)));
+    }
 
     /** Every element's status, in configuration order. */
     List<ElementStatus> status();

@@ -29,4 +29,12 @@ public interface RouterManager {
 
     /** Every element class available now, by name. */
     List<ElementClassSummary> elementClasses();
+
+    /**
+     * Parses and flattens {@code source} as click-flatten does (compound elements expanded, variables as
+     * written, defines printed), without checking classes or running anything.
+     *
+     * @throws RouterException with every error of the language
+     */
+    String flatten(RouterSource source) throws RouterException;
 }

@@ -28,6 +28,13 @@ public record RouterSource(String text, String fileName, Path includeDirectory, 
                 parent == null ? Path.of(".") : parent, Map.of());
     }
 
+    /** The name a router deployed from {@code file} gets by default: the file name without its extension. */
+    public static String defaultRouterName(Path file) {
+        String base = file.getFileName().toString();
+        int dot = base.lastIndexOf('.');
+        return dot > 0 ? base.substring(0, dot) : base;
+    }
+
     /** This source with {@code overrides} added to its definitions. */
     public RouterSource withDefinitions(Map<String, String> overrides) {
         Map<String, String> merged = new java.util.LinkedHashMap<>(definitions);

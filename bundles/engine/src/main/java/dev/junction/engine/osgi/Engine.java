@@ -1,0 +1,152 @@
+package dev.junction.engine.osgi;
+
+import dev.junction.engine.graph.Diagnostics;
+import dev.junction.engine.lang.ClickLanguage;
+import dev.junction.engine.runtime.Router;
+import dev.junction.engine.runtime.RuntimeOptions;
+import dev.junction.router.ElementClassSummary;
+import dev.junction.router.RouterControl;
+import dev.junction.router.RouterException;
+import dev.junction.router.RouterManager;
+import dev.junction.router.RouterSource;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.osgi.framework.BundleContext;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.Reference;
+
+/**
+ * The engine as an OSGi service: runs named routers on the classes of the {@link ElementRegistry}.
+ *
+ * <p>When element classes arrive (a bundle started or was updated), every running router that uses one of
+ * them is hot-swapped onto its own configuration: its elements of those classes are replaced by instances of
+ * the newly arrived classes, which take their predecessors' state. A router that names a class which is not
+ * available keeps running on its orphaned instances until the class returns or the operator changes it.
+ *
+ * <p>At start, a configuration named by the framework property {@value #CONFIG_PROPERTY} is deployed, so
+ * that {@code ./junction FILE} runs FILE.
+ */
+@Component(service = RouterManager.class, immediate = true)
+public final class Engine implements RouterManager, ElementRegistry.Listener {
+    /** Framework property naming a configuration file to deploy at start. */
+    public static final String CONFIG_PROPERTY = "junction.config";
+
+    private static final System.Logger LOG = System.getLogger(Engine.class.getName());
+
+    private final ElementRegistry registry;
+    private final Map<String, Router> routers = new LinkedHashMap<>();
+
+    /** Creates the engine on {@code registry} (DS constructor injection). */
+    @Activate
+    public Engine(@Reference ElementRegistry registry, BundleContext context) {
+        this.registry = registry;
+        registry.addListener(this);
+        String config = context.getProperty(CONFIG_PROPERTY);
+        if (config != null && !config.isBlank()) {
+            deployAtStart(Path.of(config));
+        }
+    }
+
+    private void deployAtStart(Path file) {
+        try {
+            deploy(RouterSource.defaultRouterName(file), RouterSource.ofFile(file));
+        } catch (IOException e) {
+            System.err.println(file + ": " + e.getMessage());
+        } catch (RouterException e) {
+            e.errors().forEach(System.err::println);
+        }
+    }
+
+    @Deactivate
+    void deactivate() {
+        registry.removeListener(this);
+        List<Router> running;
+        synchronized (this) {
+            running = new ArrayList<>(routers.values());
+            routers.clear();
+        }
+        running.forEach(Router::stop);
+    }
+
+    @Override
+    public RouterControl deploy(String name, RouterSource source) throws RouterException {
+        synchronized (this) {
+            Router existing = routers.get(name);
+            if (existing != null && existing.isRunning()) {
+                existing.hotswap(source);
+                return existing;
+            }
+            Router router = Router.start(name, source, registry, RuntimeOptions.defaults());
+            routers.put(name, router);
+            return router;
+        }
+    }
+
+    @Override
+    public synchronized RouterControl router(String name) {
+        return routers.get(name);
+    }
+
+    @Override
+    public synchronized List<RouterControl> routers() {
+        return List.copyOf(routers.values());
+    }
+
+    @Override
+    public boolean undeploy(String name) {
+        Router router;
+        synchronized (this) {
+            router = routers.remove(name);
+        }
+        if (router == null) {
+            return false;
+        }
+        router.stop();
+        return true;
+    }
+
+    @Override
+    public List<ElementClassSummary> elementClasses() {
+        return registry.summaries();
+    }
+
+    @Override
+    public String flatten(RouterSource source) throws RouterException {
+        Diagnostics diagnostics = new Diagnostics();
+        String flat = ClickLanguage.flattenToText(source.text(), source.fileName(), source.includeDirectory(),
+                source.definitions(), diagnostics);
+        if (diagnostics.hasErrors()) {
+            throw new RouterException(diagnostics.messages());
+        }
+        return flat;
+    }
+
+    @Override
+    public void classesArrived(Set<String> names) {
+        List<Router> affected;
+        synchronized (this) {
+            affected = routers.values().stream().filter(r -> r.isRunning() && r.usesAnyClass(names)).toList();
+        }
+        for (Router router : affected) {
+            try {
+                // Same configuration, new instances: the arrived classes replace the old ones, state carried over.
+                router.hotswap(router.source());
+            } catch (RouterException e) {
+                LOG.log(System.Logger.Level.WARNING, "router " + router.name() + " keeps its old elements of "
+                        + names + ": " + String.join("; ", e.errors()));
+            }
+        }
+    }
+
+    @Override
+    public void classesLeft(Set<String> names) {
+        // Nothing to do: running instances go on as orphans, which status() reports.
+    }
+}

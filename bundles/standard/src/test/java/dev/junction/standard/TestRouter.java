@@ -1,0 +1,232 @@
+package dev.junction.standard;
+
+import dev.junction.element.Args;
+import dev.junction.element.ConfigurationException;
+import dev.junction.element.Element;
+import dev.junction.element.ElementContext;
+import dev.junction.element.HandlerException;
+import dev.junction.element.HandlerRegistry;
+import dev.junction.element.ReadHandler;
+import dev.junction.element.StandaloneContext;
+import dev.junction.element.WriteHandler;
+import dev.junction.packet.PacketPool;
+import dev.junction.sched.Clock;
+import dev.junction.sched.ManualClock;
+import dev.junction.sched.Notifier;
+import dev.junction.sched.NotifierKind;
+import dev.junction.sched.NotifierSignal;
+import dev.junction.sched.Task;
+import dev.junction.sched.TaskBody;
+import dev.junction.sched.Timer;
+import dev.junction.sched.TimerCallback;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * A small hand-wired router for the tests: one pool, one manual clock, elements attached through
+ * {@link StandaloneContext}s, and notifier signals found one hop away (the neighbour's own notifier), with
+ * the listener registered, so that sleeping and waking can be tested without the engine.
+ */
+final class TestRouter implements AutoCloseable {
+    final PacketPool pool;
+    final ManualClock clock = new ManualClock(1_700_000_000_000_000_000L);
+    private final List<StandaloneContext> contexts = new ArrayList<>();
+    private final Map<Element, Handlers> handlers = new HashMap<>();
+
+    TestRouter() {
+        this(256);
+    }
+
+    TestRouter(int packets) {
+        pool = PacketPool.create("test", packets, 256, 64);
+    }
+
+    /** Attaches {@code element} as {@code name} with the given ports and configures it with {@code config}. */
+    <E extends Element> E add(E element, String name, int inputs, int outputs, String config)
+            throws ConfigurationException {
+        StandaloneContext standalone = new StandaloneContext(name, pool, clock);
+        contexts.add(standalone);
+        element.attach(new WiredContext(standalone, element), inputs, outputs);
+        element.configure(Args.parse(config));
+        return element;
+    }
+
+    /** Connects output {@code port} of {@code from} to input {@code inputPort} of {@code to}. */
+    static void connect(Element from, int port, Element to, int inputPort) {
+        StandaloneContext.connect(from, port, to, inputPort);
+    }
+
+    /** Initializes the elements in order, then registers their handlers. */
+    void initialize(Element... elements) throws ConfigurationException {
+        for (Element element : elements) {
+            element.initialize();
+        }
+        for (Element element : elements) {
+            handlers(element);
+        }
+    }
+
+    /** The handlers {@code element} declares (registered on first use). */
+    Handlers handlers(Element element) {
+        return handlers.computeIfAbsent(element, e -> {
+            Handlers registry = new Handlers();
+            e.addHandlers(registry);
+            return registry;
+        });
+    }
+
+    /** Runs every scheduled task of every element once; whether any did useful work. */
+    boolean runTasks() {
+        boolean worked = false;
+        for (int i = 0; i < contexts.size(); i++) {
+            worked |= contexts.get(i).runTasks();
+        }
+        return worked;
+    }
+
+    /** Whether any element's task is scheduled. */
+    boolean anyTaskScheduled() {
+        return contexts.stream().flatMap(c -> c.tasks().stream()).anyMatch(Task::isScheduled);
+    }
+
+    /** Runs the tasks {@code rounds} times. */
+    void runTasks(int rounds) {
+        for (int i = 0; i < rounds; i++) {
+            runTasks();
+        }
+    }
+
+    @Override
+    public void close() {
+        pool.close();
+    }
+
+    /** A push sink that records what reaches it, then frees the packets. */
+    static final class Sink extends Element {
+        long packets;
+        long batches;
+        byte[] lastData;
+        long lastTimestamp;
+
+        @Override
+        public String portCount() {
+            return "1/0";
+        }
+
+        @Override
+        public String processing() {
+            return "h/";
+        }
+
+        @Override
+        public void push(int port, dev.junction.packet.PacketBatch batch) {
+            batches++;
+            packets += batch.size();
+            lastData = batch.get(batch.size() - 1).toByteArray();
+            lastTimestamp = batch.get(batch.size() - 1).timestampNanos();
+            batch.killAll();
+        }
+    }
+
+    /** The handlers of one element, by name. */
+    static final class Handlers implements HandlerRegistry {
+        private final Map<String, ReadHandler> readers = new LinkedHashMap<>();
+        private final Map<String, WriteHandler> writers = new LinkedHashMap<>();
+
+        @Override
+        public void addRead(String name, ReadHandler handler) {
+            readers.put(name, handler);
+        }
+
+        @Override
+        public void addWrite(String name, WriteHandler handler) {
+            writers.put(name, handler);
+        }
+
+        String read(String name) throws HandlerException {
+            ReadHandler reader = readers.get(name);
+            if (reader == null) {
+                throw new AssertionError("no read handler " + name);
+            }
+            return reader.read();
+        }
+
+        void write(String name, String value) throws HandlerException {
+            WriteHandler writer = writers.get(name);
+            if (writer == null) {
+                throw new AssertionError("no write handler " + name);
+            }
+            writer.write(value);
+        }
+
+        Set<String> readNames() {
+            return readers.keySet();
+        }
+
+        Set<String> writeNames() {
+            return writers.keySet();
+        }
+    }
+
+    /** A StandaloneContext whose notifier signals come from the neighbouring element. */
+    private record WiredContext(StandaloneContext standalone, Element element) implements ElementContext {
+        @Override
+        public String name() {
+            return standalone.name();
+        }
+
+        @Override
+        public String landmark() {
+            return standalone.landmark();
+        }
+
+        @Override
+        public Clock clock() {
+            return standalone.clock();
+        }
+
+        @Override
+        public PacketPool packetPool() {
+            return standalone.packetPool();
+        }
+
+        @Override
+        public Task createTask(TaskBody body) {
+            return standalone.createTask(body);
+        }
+
+        @Override
+        public Timer createTimer(TimerCallback callback) {
+            return standalone.createTimer(callback);
+        }
+
+        @Override
+        public NotifierSignal upstreamEmptySignal(int port, Task listener) {
+            Element source = element.input(port).source();
+            return signal(source == null ? null : source.notifier(NotifierKind.EMPTY), listener);
+        }
+
+        @Override
+        public NotifierSignal downstreamFullSignal(int port, Task listener) {
+            Element target = element.output(port).target();
+            return signal(target == null ? null : target.notifier(NotifierKind.FULL), listener);
+        }
+
+        private static NotifierSignal signal(Notifier notifier, Task listener) {
+            if (notifier == null) {
+                return NotifierSignal.alwaysActive();
+            }
+            notifier.addListener(listener);
+            return NotifierSignal.anyOf(List.of(notifier));
+        }
+
+        @Override
+        public Element element(String name) {
+            return null;
+        }
+    }
+}
