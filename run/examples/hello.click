@@ -1,2 +1,2 @@
-// Junction's first example: a source, a counter, a sink.
-InfiniteSource(LIMIT 1000000, STOP true) -> c :: Counter -> Discard;
+// Junction's first example: a million packets from a source, through a counter, into a sink.
+src :: InfiniteSource(LIMIT 1000000) -> c :: Counter -> d :: Discard;

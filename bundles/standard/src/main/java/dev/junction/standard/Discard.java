@@ -6,6 +6,7 @@ import dev.junction.element.ConfigurationException;
 import dev.junction.element.Element;
 import dev.junction.element.ElementClass;
 import dev.junction.element.ElementDoc;
+import dev.junction.element.ElementState;
 import dev.junction.element.HandlerRegistry;
 import dev.junction.packet.PacketBatch;
 import dev.junction.sched.NotifierSignal;
@@ -115,6 +116,17 @@ public final class Discard extends Element {
     /** Packets discarded since the last reset. */
     public long count() {
         return count;
+    }
+
+    /** Carries the count across a hot swap, so that a live edit elsewhere does not reset it. */
+    @Override
+    public void saveState(ElementState state) {
+        state.putLong("count", count);
+    }
+
+    @Override
+    public void takeState(ElementState state) {
+        count = state.getLong("count", 0);
     }
 
     @Override

@@ -6,6 +6,7 @@ import dev.junction.element.ConfigurationException;
 import dev.junction.element.Element;
 import dev.junction.element.ElementClass;
 import dev.junction.element.ElementDoc;
+import dev.junction.element.ElementState;
 import dev.junction.element.HandlerException;
 import dev.junction.element.HandlerRegistry;
 import dev.junction.element.WriteHandler;
@@ -266,6 +267,20 @@ public final class InfiniteSource extends Element {
     /** Packets made since the last reset. */
     public long count() {
         return count;
+    }
+
+    /**
+     * Carries the packet count across a hot swap, so that a live edit elsewhere in the graph does not restart
+     * the source's LIMIT (Click's InfiniteSource starts over; Junction's graph edits are swaps too).
+     */
+    @Override
+    public void saveState(ElementState state) {
+        state.putLong("count", count);
+    }
+
+    @Override
+    public void takeState(ElementState state) {
+        count = state.getLong("count", 0);
     }
 
     @Override

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.junction.element.ElementState;
 import dev.junction.element.ConfigurationException;
 import dev.junction.element.HandlerException;
 import dev.junction.packet.PacketBatch;
@@ -33,6 +34,22 @@ class DiscardTest {
             assertFalse(handlers.readNames().contains("active"), "active exists in pull context only");
             handlers.write("reset_counts", "");
             assertEquals("0", handlers.read("count"));
+        }
+    }
+
+    @Test
+    void theCountCrossesAHotSwap() throws Exception {
+        try (TestRouter router = new TestRouter()) {
+            InfiniteSource source = router.add(new InfiniteSource(), "s", 0, 1, "LIMIT 5, BURST 5");
+            Discard old = router.add(new Discard(), "d", 1, 0, "");
+            connect(source, 0, old, 0);
+            router.initialize(source, old);
+            router.runTasks(1);
+            ElementState state = new ElementState();
+            old.saveState(state);
+            Discard replacement = router.add(new Discard(), "d2", 1, 0, "");
+            replacement.takeState(state);
+            assertEquals("5", router.handlers(replacement).read("count"));
         }
     }
 

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.junction.element.ConfigurationException;
+import dev.junction.element.ElementState;
 import dev.junction.element.HandlerException;
 import dev.junction.packet.PacketBatch;
 import dev.junction.sched.NotifierKind;
@@ -35,6 +36,30 @@ class InfiniteSourceTest {
             assertEquals("10", router.handlers(source).read("count"));
             assertFalse(router.runTasks(), "done: the task sleeps");
             assertEquals(256, router.pool.available());
+        }
+    }
+
+    @Test
+    void theCountCrossesAHotSwapSoLimitIsNotRestarted() throws Exception {
+        try (TestRouter router = new TestRouter()) {
+            InfiniteSource old = router.add(new InfiniteSource(), "s", 0, 1, "LIMIT 10, BURST 4");
+            TestRouter.Sink sink = router.add(new TestRouter.Sink(), "k", 1, 0, "");
+            connect(old, 0, sink, 0);
+            router.initialize(old, sink);
+            router.runTasks(2);
+            assertEquals(8, sink.packets);
+
+            ElementState state = new ElementState();
+            old.saveState(state);
+            router.handlers(old).write("active", "false"); // a real swap stops the old graph
+
+            InfiniteSource replacement = router.add(new InfiniteSource(), "s2", 0, 1, "LIMIT 10, BURST 4");
+            connect(replacement, 0, sink, 0);
+            router.initialize(replacement);
+            replacement.takeState(state);
+            assertEquals("8", router.handlers(replacement).read("count"));
+            router.runTasks(5);
+            assertEquals(10, sink.packets, "only the 2 packets left under LIMIT follow the swap");
         }
     }
 

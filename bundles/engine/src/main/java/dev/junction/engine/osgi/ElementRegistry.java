@@ -173,6 +173,11 @@ public final class ElementRegistry implements ElementFactory {
         return providers.containsKey(className);
     }
 
+    @Override
+    public synchronized List<String> classNames() {
+        return providers.keySet().stream().sorted().toList();
+    }
+
     /** Every class available now, by name. */
     public synchronized List<ElementClassSummary> summaries() {
         List<ElementClassSummary> summaries = new ArrayList<>();

@@ -11,8 +11,10 @@ import dev.junction.router.RouterManager;
 import dev.junction.router.RouterSource;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -40,8 +42,17 @@ public final class Engine implements RouterManager, ElementRegistry.Listener {
 
     private static final System.Logger LOG = System.getLogger(Engine.class.getName());
 
+    /** How long a start-up configuration waits for element classes before its errors are reported. */
+    private static final Duration STARTUP_SETTLE = Duration.ofSeconds(5);
+
+    /** How long classes must stop arriving before running routers are swapped onto them. */
+    private static final Duration ARRIVAL_SETTLE = Duration.ofMillis(200);
+
     private final ElementRegistry registry;
     private final Map<String, Router> routers = new LinkedHashMap<>();
+    private PendingDeploy startupDeploy;
+    private final Set<Router> routersToSwap = new LinkedHashSet<>();
+    private boolean swapScheduled;
 
     /** Creates the engine on {@code registry} (DS constructor injection). */
     @Activate
@@ -55,12 +66,61 @@ public final class Engine implements RouterManager, ElementRegistry.Listener {
     }
 
     private void deployAtStart(Path file) {
+        RouterSource source;
         try {
-            deploy(RouterSource.defaultRouterName(file), RouterSource.ofFile(file));
+            source = RouterSource.ofFile(file);
         } catch (IOException e) {
             System.err.println(file + ": " + e.getMessage());
+            return;
+        }
+        startupDeploy = new PendingDeploy(RouterSource.defaultRouterName(file), source);
+        retryStartupDeploy();
+        // Element bundles start beside the engine; give their classes a moment before reporting.
+        Thread.ofVirtual().name("junction-startup-deploy").start(() -> {
+            try {
+                Thread.sleep(STARTUP_SETTLE.toMillis());
+            } catch (InterruptedException e) {
+                return;
+            }
+            PendingDeploy pending = takeStartupDeploy();
+            if (pending != null) {
+                try {
+                    deploy(pending.name(), pending.source());
+                } catch (RouterException e) {
+                    e.errors().forEach(System.err::println);
+                }
+            }
+        });
+    }
+
+    /** A configuration deployed at start that waits for element classes which have not arrived yet. */
+    private record PendingDeploy(String name, RouterSource source) {
+    }
+
+    private synchronized PendingDeploy takeStartupDeploy() {
+        PendingDeploy pending = startupDeploy;
+        startupDeploy = null;
+        return pending;
+    }
+
+    /** Tries the pending start-up deploy; it stays pending while its only errors are missing classes. */
+    private void retryStartupDeploy() {
+        PendingDeploy pending;
+        synchronized (this) {
+            pending = startupDeploy;
+        }
+        if (pending == null) {
+            return;
+        }
+        try {
+            deploy(pending.name(), pending.source());
+            takeStartupDeploy();
         } catch (RouterException e) {
-            e.errors().forEach(System.err::println);
+            boolean onlyMissingClasses = e.errors().stream().allMatch(line -> line.contains("unknown element class"));
+            if (!onlyMissingClasses) {
+                takeStartupDeploy();
+                e.errors().forEach(System.err::println);
+            }
         }
     }
 
@@ -130,17 +190,50 @@ public final class Engine implements RouterManager, ElementRegistry.Listener {
 
     @Override
     public void classesArrived(Set<String> names) {
-        List<Router> affected;
+        boolean scheduleSwap;
         synchronized (this) {
-            affected = routers.values().stream().filter(r -> r.isRunning() && r.usesAnyClass(names)).toList();
+            // Choose what to swap before retrying the start-up deploy: a router it deploys is already new.
+            routersToSwap.addAll(routers.values().stream().filter(r -> r.usesAnyClass(names)).toList());
+            scheduleSwap = !swapScheduled && !routersToSwap.isEmpty();
+            swapScheduled |= scheduleSwap;
         }
-        for (Router router : affected) {
+        retryStartupDeploy();
+        if (!scheduleSwap) {
+            return;
+        }
+        // A bundle brings its classes one by one: swap once they have settled, not once per class.
+        Thread.ofVirtual().name("junction-class-swap").start(() -> {
+            try {
+                Thread.sleep(ARRIVAL_SETTLE.toMillis());
+            } catch (InterruptedException e) {
+                return;
+            }
+            swapOntoArrivedClasses();
+        });
+    }
+
+    /** Swaps every router that uses an arrived class and whose classes are all available now. */
+    private void swapOntoArrivedClasses() {
+        List<Router> ready = new ArrayList<>();
+        synchronized (this) {
+            swapScheduled = false;
+            for (Router router : List.copyOf(routersToSwap)) {
+                if (!router.isRunning()) {
+                    routersToSwap.remove(router);
+                } else if (router.usedClassNames().stream().allMatch(registry::isAvailable)) {
+                    routersToSwap.remove(router);
+                    ready.add(router);
+                }
+                // Otherwise it waits for the classes still missing; their arrival calls us again.
+            }
+        }
+        for (Router router : ready) {
             try {
                 // Same configuration, new instances: the arrived classes replace the old ones, state carried over.
                 router.hotswap(router.source());
             } catch (RouterException e) {
-                LOG.log(System.Logger.Level.WARNING, "router " + router.name() + " keeps its old elements of "
-                        + names + ": " + String.join("; ", e.errors()));
+                LOG.log(System.Logger.Level.WARNING, "router " + router.name()
+                        + " keeps its old elements: " + String.join("; ", e.errors()));
             }
         }
     }

@@ -119,6 +119,11 @@ public final class Router implements RouterControl {
         return graph.flat().elements().stream().anyMatch(e -> classNames.contains(e.className()));
     }
 
+    /** The names of every element class the router uses. */
+    public Set<String> usedClassNames() {
+        return graph.flat().elements().stream().map(e -> e.className()).collect(java.util.stream.Collectors.toSet());
+    }
+
     /** The router's clock (simulated under {@code --simtime}). */
     public Clock clock() {
         return scheduler.clock();
