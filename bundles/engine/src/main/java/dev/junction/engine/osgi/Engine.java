@@ -1,5 +1,6 @@
 package dev.junction.engine.osgi;
 
+import dev.junction.engine.control.ControlSocketServer;
 import dev.junction.engine.graph.Diagnostics;
 import dev.junction.engine.lang.ClickLanguage;
 import dev.junction.engine.runtime.Router;
@@ -40,6 +41,12 @@ public final class Engine implements RouterManager, ElementRegistry.Listener {
     /** Framework property naming a configuration file to deploy at start. */
     public static final String CONFIG_PROPERTY = "junction.config";
 
+    /**
+     * Framework property: serve the start-up router over Click's ControlSocket protocol, on this TCP port of
+     * the loopback interface (a number) or on this UNIX-domain socket (a path).
+     */
+    public static final String CONTROL_PROPERTY = "junction.control";
+
     private static final System.Logger LOG = System.getLogger(Engine.class.getName());
 
     /** How long a start-up configuration waits for element classes before its errors are reported. */
@@ -51,6 +58,8 @@ public final class Engine implements RouterManager, ElementRegistry.Listener {
     private final ElementRegistry registry;
     private final Map<String, Router> routers = new LinkedHashMap<>();
     private PendingDeploy startupDeploy;
+    private String control;
+    private ControlSocketServer controlSocket;
     private final Set<Router> routersToSwap = new LinkedHashSet<>();
     private boolean swapScheduled;
 
@@ -59,6 +68,7 @@ public final class Engine implements RouterManager, ElementRegistry.Listener {
     public Engine(@Reference ElementRegistry registry, BundleContext context) {
         this.registry = registry;
         registry.addListener(this);
+        control = context.getProperty(CONTROL_PROPERTY);
         String config = context.getProperty(CONFIG_PROPERTY);
         if (config != null && !config.isBlank()) {
             deployAtStart(Path.of(config));
@@ -85,12 +95,27 @@ public final class Engine implements RouterManager, ElementRegistry.Listener {
             PendingDeploy pending = takeStartupDeploy();
             if (pending != null) {
                 try {
-                    deploy(pending.name(), pending.source());
+                    serveControlSocket(deploy(pending.name(), pending.source()));
                 } catch (RouterException e) {
                     e.errors().forEach(System.err::println);
                 }
             }
         });
+    }
+
+    /** Opens the ControlSocket that {@value #CONTROL_PROPERTY} asks for, on the start-up router. */
+    private synchronized void serveControlSocket(RouterControl router) {
+        if (control == null || control.isBlank() || controlSocket != null) {
+            return;
+        }
+        try {
+            controlSocket = control.chars().allMatch(Character::isDigit)
+                    ? ControlSocketServer.openTcp(router, Integer.parseInt(control))
+                    : ControlSocketServer.openUnix(router, Path.of(control));
+            System.err.println("junction: ControlSocket for router " + router.name() + " on " + controlSocket.address());
+        } catch (IOException | RuntimeException e) {
+            System.err.println("junction: cannot open ControlSocket " + control + ": " + e.getMessage());
+        }
     }
 
     /** A configuration deployed at start that waits for element classes which have not arrived yet. */
@@ -113,7 +138,7 @@ public final class Engine implements RouterManager, ElementRegistry.Listener {
             return;
         }
         try {
-            deploy(pending.name(), pending.source());
+            serveControlSocket(deploy(pending.name(), pending.source()));
             takeStartupDeploy();
         } catch (RouterException e) {
             boolean onlyMissingClasses = e.errors().stream().allMatch(line -> line.contains("unknown element class"));
@@ -127,6 +152,15 @@ public final class Engine implements RouterManager, ElementRegistry.Listener {
     @Deactivate
     void deactivate() {
         registry.removeListener(this);
+        synchronized (this) {
+            if (controlSocket != null) {
+                try {
+                    controlSocket.close();
+                } catch (IOException e) {
+                    LOG.log(System.Logger.Level.WARNING, "closing the ControlSocket: " + e.getMessage());
+                }
+            }
+        }
         List<Router> running;
         synchronized (this) {
             running = new ArrayList<>(routers.values());
