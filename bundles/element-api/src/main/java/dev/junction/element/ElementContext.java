@@ -44,4 +44,25 @@ public interface ElementContext {
 
     /** The element of this router named {@code name} (relative to this element's compound), or {@code null}. */
     Element element(String name);
+
+    /**
+     * Reads a handler of this router, named as Click names handlers: {@code element.handler}, or a bare global
+     * name (Click's {@code HandlerCall}). Runs between batches like any handler call.
+     */
+    String readHandler(String handler) throws HandlerException;
+
+    /**
+     * Writes {@code value} to a handler of this router; {@code writeHandler("stop", "")} asks the router to
+     * stop, as Click's sources do when their LIMIT is reached with STOP set.
+     */
+    void writeHandler(String handler, String value) throws HandlerException;
+
+    /** Whether input {@code port} of this element is push (true) or pull, as resolved by the checks. */
+    boolean isInputPush(int port);
+
+    /** Whether output {@code port} of this element is push (true) or pull, as resolved by the checks. */
+    boolean isOutputPush(int port);
+
+    /** Reports a warning about this element (Click's {@code errh->warning}); the router goes on. */
+    void warning(String message);
 }

@@ -9,7 +9,9 @@ import dev.junction.sched.TaskBody;
 import dev.junction.sched.Timer;
 import dev.junction.sched.TimerCallback;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
 /**
  * A router context for elements wired by hand, without the engine: unit tests of element bundles and
@@ -22,6 +24,9 @@ public final class StandaloneContext implements ElementContext {
     private final ManualClock clock;
     private final List<ManualTask> tasks = new ArrayList<>();
     private final List<ManualTimer> timers = new ArrayList<>();
+    private final List<String> handlerWrites = new ArrayList<>();
+    private final List<String> warnings = new ArrayList<>();
+    private final Set<String> pullPorts = new HashSet<>();
 
     /** Creates a context naming its element {@code name}, with {@code pool} and {@code clock}. */
     public StandaloneContext(String name, PacketPool pool, ManualClock clock) {
@@ -94,6 +99,49 @@ public final class StandaloneContext implements ElementContext {
     @Override
     public Element element(String elementName) {
         return null;
+    }
+
+    /** There is no router here: reads fail with a message saying so. */
+    @Override
+    public String readHandler(String handler) throws HandlerException {
+        throw new HandlerException("no router to read '" + handler + "' from: " + name + " is wired by hand");
+    }
+
+    /** There is no router here: writes are recorded as {@code handler=value} for the test to check. */
+    @Override
+    public void writeHandler(String handler, String value) {
+        handlerWrites.add(handler + "=" + value);
+    }
+
+    /** The handler writes the element made, as {@code handler=value}, in order. */
+    public List<String> handlerWrites() {
+        return List.copyOf(handlerWrites);
+    }
+
+    /** Ports are push unless {@link #setPull} said otherwise. */
+    @Override
+    public boolean isInputPush(int port) {
+        return !pullPorts.contains("in" + port);
+    }
+
+    @Override
+    public boolean isOutputPush(int port) {
+        return !pullPorts.contains("out" + port);
+    }
+
+    /** Makes input ({@code input} true) or output {@code port} pull, as the engine's checks would. */
+    public void setPull(boolean input, int port) {
+        pullPorts.add((input ? "in" : "out") + port);
+    }
+
+    @Override
+    public void warning(String message) {
+        warnings.add(message);
+    }
+
+    /** The warnings the element reported, in order. */
+    public List<String> warnings() {
+        return List.copyOf(warnings);
     }
 
     /** The tasks created so far. */

@@ -70,7 +70,7 @@ public final class Discard extends Element {
 
     @Override
     public void initialize() throws ConfigurationException {
-        pullContext = Processing.isPullInput(this, 0);
+        pullContext = !context().isInputPush(0);
         if (!pullContext) {
             // Click checks this in configure; push and pull are only known once the ports are connected.
             if (!active) {
@@ -133,7 +133,7 @@ public final class Discard extends Element {
     public void addHandlers(HandlerRegistry handlers) {
         handlers.addRead("count", () -> Long.toString(count));
         handlers.addWrite("reset_counts", value -> count = 0);
-        if (Processing.isPullInput(this, 0)) {
+        if (!context().isInputPush(0)) {
             handlers.addReadWrite("active", () -> Boolean.toString(active), value -> {
                 active = HandlerValues.parseBoolean(value, "syntax error");
                 if (active) {

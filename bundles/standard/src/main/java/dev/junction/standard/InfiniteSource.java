@@ -57,8 +57,8 @@ import org.osgi.service.component.annotations.ServiceScope;
                     Integer. If set, packets have this length: DATA cut short, or repeated to fill it (zeros \
                     if DATA is empty). DATASIZE is an old name for it."""),
             @ElementDoc.Argument(name = "STOP", description = """
-                    Boolean. If true, the router should stop once LIMIT packets are sent. Default false. Not \
-                    in effect yet: elements cannot stop the router (the element logs that it would)."""),
+                    Boolean. If true, the router stops once LIMIT packets are sent (the element writes the \
+                    router's stop handler). Default false."""),
             @ElementDoc.Argument(name = "TIMESTAMP", description = """
                     Boolean. If false, the timestamp annotation is left unset. Default true.""")
         },
@@ -78,7 +78,6 @@ import org.osgi.service.component.annotations.ServiceScope;
         example = "InfiniteSource(\\<0800>, LIMIT 1000, BURST 32) -> Queue -> Unqueue -> Discard;",
         seeAlso = {"RatedSource", "TimedSource", "Script"})
 public final class InfiniteSource extends Element {
-    private static final System.Logger LOG = System.getLogger(InfiniteSource.class.getName());
     /** Click's default DATA, kept byte for byte: byte counts in Click's tests depend on its length. */
     private static final String DEFAULT_DATA =
             "Random bullshit in a packet, at least 64 bytes long. Well, now it is.";
@@ -96,7 +95,7 @@ public final class InfiniteSource extends Element {
     private byte[] template;
     private long count;
     private boolean pullContext;
-    private boolean stopReported;
+    private boolean stopRequested;
     private Task task;
     private NotifierSignal downstream;
     private PacketBatch batch;
@@ -129,7 +128,7 @@ public final class InfiniteSource extends Element {
         if (misfit != null) {
             throw new ConfigurationException(misfit);
         }
-        pullContext = Processing.isPullOutput(this, 0);
+        pullContext = !context().isOutputPush(0);
         if (!pullContext) {
             batch = new PacketBatch();
             task = context().createTask(this::pushBurst);
@@ -220,16 +219,15 @@ public final class InfiniteSource extends Element {
         }
     }
 
-    /**
-     * Click's STOP: the router should stop now that LIMIT packets are sent.
-     * TODO(element-api): elements cannot reach the router's {@code stop} handler yet; call it here once
-     * ElementContext offers a way (a stop request, or a write to a router handler).
-     */
+    /** Click's STOP: once LIMIT packets are sent, the router is asked to stop (once). */
     private void requestStop() {
-        if (stop && !stopReported) {
-            stopReported = true;
-            LOG.log(System.Logger.Level.INFO, name() + ": LIMIT reached; STOP asks the router to stop, which "
-                    + "elements cannot do yet");
+        if (stop && !stopRequested) {
+            stopRequested = true;
+            try {
+                context().writeHandler("stop", "");
+            } catch (HandlerException e) {
+                context().warning("STOP: " + e.getMessage());
+            }
         }
     }
 

@@ -7,10 +7,13 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.junction.element.Args;
 import dev.junction.element.ConfigurationException;
 import dev.junction.element.ElementState;
 import dev.junction.element.HandlerException;
+import dev.junction.element.StandaloneContext;
 import dev.junction.packet.PacketBatch;
+import dev.junction.packet.PacketPool;
 import dev.junction.sched.NotifierKind;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -36,6 +39,23 @@ class InfiniteSourceTest {
             assertEquals("10", router.handlers(source).read("count"));
             assertFalse(router.runTasks(), "done: the task sleeps");
             assertEquals(256, router.pool.available());
+        }
+    }
+
+    @Test
+    void stopAsksTheRouterToStopOnceLimitIsReached() throws Exception {
+        try (PacketPool pool = PacketPool.create("stop", 64)) {
+            InfiniteSource source = StandaloneContext.attach(new InfiniteSource(), "s", pool, 0, 1);
+            TestRouter.Sink sink = StandaloneContext.attach(new TestRouter.Sink(), "k", pool, 1, 0);
+            StandaloneContext.connect(source, 0, sink, 0);
+            source.configure(Args.parse("LIMIT 3, BURST 2, STOP true"));
+            source.initialize();
+            StandaloneContext context = (StandaloneContext) source.context();
+            for (int round = 0; round < 5; round++) {
+                context.runTasks();
+            }
+            assertEquals(3, sink.packets);
+            assertEquals(List.of("stop="), context.handlerWrites(), "one stop request, after the LIMIT");
         }
     }
 

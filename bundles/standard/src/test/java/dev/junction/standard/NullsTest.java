@@ -76,19 +76,19 @@ class NullsTest {
             Discard discard = router.add(new Discard(), "d", 1, 0, "");
             connect(queue, 0, hop, 0);
             connect(hop, 0, discard, 0);
-            assertEquals(true, Processing.isPullInput(discard, 0));
+            assertEquals(true, HandWiredProcessing.isPullInput(discard, 0));
 
             InfiniteSource source = router.add(new InfiniteSource(), "s", 0, 1, "");
             Null hop2 = router.add(new Null(), "n2", 1, 1, "");
             Discard discard2 = router.add(new Discard(), "d2", 1, 0, "");
             connect(source, 0, hop2, 0);
             connect(hop2, 0, discard2, 0);
-            assertFalse(Processing.isPullInput(discard2, 0), "agnostic all the way: push, as in Click");
-            assertFalse(Processing.isPullOutput(source, 0));
-            assertEquals('h', Processing.letter("h/lh", false, 1));
-            assertEquals('l', Processing.letter("h/lh", false, 0));
-            assertEquals('h', Processing.letter("a/ah", false, 5));
-            assertEquals('l', Processing.letter("l", true, 0));
+            assertFalse(HandWiredProcessing.isPullInput(discard2, 0), "agnostic all the way: push, as in Click");
+            assertFalse(HandWiredProcessing.isPullOutput(source, 0));
+            assertEquals('h', HandWiredProcessing.letter("h/lh", false, 1));
+            assertEquals('l', HandWiredProcessing.letter("h/lh", false, 0));
+            assertEquals('h', HandWiredProcessing.letter("a/ah", false, 5));
+            assertEquals('l', HandWiredProcessing.letter("l", true, 0));
         }
     }
 }

@@ -228,5 +228,30 @@ final class TestRouter implements AutoCloseable {
         public Element element(String name) {
             return null;
         }
+
+        @Override
+        public String readHandler(String handler) throws HandlerException {
+            return standalone.readHandler(handler);
+        }
+
+        @Override
+        public void writeHandler(String handler, String value) {
+            standalone.writeHandler(handler, value);
+        }
+
+        @Override
+        public boolean isInputPush(int port) {
+            return !HandWiredProcessing.isPullInput(element, port);
+        }
+
+        @Override
+        public boolean isOutputPush(int port) {
+            return !HandWiredProcessing.isPullOutput(element, port);
+        }
+
+        @Override
+        public void warning(String message) {
+            standalone.warning(message);
+        }
     }
 }

@@ -55,7 +55,7 @@ final class GraphBuilder {
         }
         Graph graph = new Graph(source, checked);
         try {
-            create(graph, diagnostics);
+            create(graph, router, diagnostics);
             if (!diagnostics.hasErrors()) {
                 configure(graph, diagnostics);
             }
@@ -85,7 +85,7 @@ final class GraphBuilder {
         return new RouterException(messages);
     }
 
-    private void create(Graph graph, Diagnostics diagnostics) {
+    private void create(Graph graph, Router router, Diagnostics diagnostics) {
         List<FlatElement> declarations = graph.flat().elements();
         for (int i = 0; i < declarations.size(); i++) {
             FlatElement declaration = declarations.get(i);
@@ -97,7 +97,7 @@ final class GraphBuilder {
                         + declaration.className() + "': " + e.getMessage());
                 continue;
             }
-            RouterElementContext context = new RouterElementContext(graph, i, declaration, scheduler, pool,
+            RouterElementContext context = new RouterElementContext(graph, i, declaration, scheduler, pool, router,
                     homeThreads.getOrDefault(declaration.name(), 0));
             graph.setElement(i, element, context);
             element.attach(context, graph.checked().inputCount(i), graph.checked().outputCount(i));

@@ -2,8 +2,11 @@ package dev.junction.engine.runtime;
 
 import dev.junction.element.Element;
 import dev.junction.element.ElementContext;
+import dev.junction.element.HandlerException;
+import dev.junction.engine.check.Processing;
 import dev.junction.engine.graph.FlatElement;
 import dev.junction.packet.PacketPool;
+import dev.junction.router.RouterControl;
 import dev.junction.sched.Clock;
 import dev.junction.sched.NotifierSignal;
 import dev.junction.sched.Task;
@@ -22,12 +25,14 @@ public final class RouterElementContext implements ElementContext {
     private final FlatElement declaration;
     private final Scheduler scheduler;
     private final PacketPool pool;
+    private final RouterControl router;
     private final AtomicLong failures = new AtomicLong();
     private volatile int homeThread;
 
     RouterElementContext(Graph graph, int index, FlatElement declaration, Scheduler scheduler, PacketPool pool,
-            int homeThread) {
+            RouterControl router, int homeThread) {
         this.graph = graph;
+        this.router = router;
         this.index = index;
         this.declaration = declaration;
         this.scheduler = scheduler;
@@ -122,6 +127,31 @@ public final class RouterElementContext implements ElementContext {
     /** Failures contained so far. */
     long failures() {
         return failures.get();
+    }
+
+    @Override
+    public String readHandler(String handler) throws HandlerException {
+        return router.read(handler);
+    }
+
+    @Override
+    public void writeHandler(String handler, String value) throws HandlerException {
+        router.write(handler, value);
+    }
+
+    @Override
+    public boolean isInputPush(int port) {
+        return graph.checked().input(index, port) == Processing.PUSH;
+    }
+
+    @Override
+    public boolean isOutputPush(int port) {
+        return graph.checked().output(index, port) == Processing.PUSH;
+    }
+
+    @Override
+    public void warning(String message) {
+        System.err.println(landmark() + ": warning: " + name() + " :: " + className() + ": " + message);
     }
 
     @Override

@@ -42,6 +42,14 @@ class RouterTest {
     }
 
     @Test
+    void anElementStopsItsRouterThroughTheStopHandler() throws Exception {
+        Router router = fixture.start("src :: NumberedSource(LIMIT 100000) -> s :: StopAfter(500) -> sink :: CountingSink;");
+        assertTrue(router.awaitStop(Duration.ofSeconds(20)), "the router stops itself");
+        assertFalse(router.isRunning());
+        RouterFixture.await("every element released", Duration.ofSeconds(5), () -> fixture.factory.outstanding() == 0);
+    }
+
+    @Test
     void configureErrorsAreAllReportedInClickFormatAndNothingRuns() {
         RouterException e = assertThrows(RouterException.class, () -> fixture.start("""
                 a :: Fussy(bad thing);

@@ -8,6 +8,7 @@ import dev.junction.element.ElementClass;
 import dev.junction.element.ElementState;
 import dev.junction.element.HandlerException;
 import dev.junction.element.HandlerRegistry;
+import dev.junction.element.SimpleAction;
 import dev.junction.packet.Packet;
 import dev.junction.packet.PacketBatch;
 import dev.junction.sched.Notifier;
@@ -37,7 +38,8 @@ final class TestElements {
                 .add("Counter", Counter::new)
                 .add("Flaky", Flaky::new)
                 .add("Fussy", () -> new Fussy(cleanups))
-                .add("TimerProbe", () -> new TimerProbe(timerLog));
+                .add("TimerProbe", () -> new TimerProbe(timerLog))
+                .add("StopAfter", StopAfter::new);
     }
 
     /** What a {@link CheckingSink} saw: numbers must arrive in order, each once. */
@@ -526,6 +528,37 @@ final class TestElements {
             router.write(handler, value);
         } catch (HandlerException e) {
             throw new AssertionError(handler + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Passes packets on; after LIMIT of them it asks the router to stop, through the stop handler. */
+    static final class StopAfter extends SimpleAction {
+        private long limit;
+        private long seen;
+
+        @Override
+        public void configure(Args args) throws ConfigurationException {
+            limit = args.requirePositional("LIMIT", ArgTypes.LONG);
+            args.complete();
+        }
+
+        @Override
+        public void initialize() throws ConfigurationException {
+            if (!context().isInputPush(0)) {
+                throw new ConfigurationException("StopAfter expects a push input");
+            }
+        }
+
+        @Override
+        protected Packet action(Packet packet) {
+            if (++seen == limit) {
+                try {
+                    context().writeHandler("stop", "");
+                } catch (HandlerException e) {
+                    throw new IllegalStateException(e);
+                }
+            }
+            return packet;
         }
     }
 }

@@ -3,26 +3,21 @@ package dev.junction.standard;
 import dev.junction.element.Element;
 
 /**
- * Whether an agnostic port of an element ended up push or pull, found by following the connections.
- *
- * <p>The engine resolves push and pull for the whole graph before anything runs, but the element API does not
- * tell an element the result yet. Elements that behave differently in push and pull context (Discard,
- * InfiniteSource) ask here instead, from {@link Element#initialize()} on, when the ports are connected. The
- * walk follows Click's rule for agnostic ports: an agnostic port takes the processing of the port it is
+ * Whether an agnostic port of a hand-wired element ended up push or pull, found by following the connections:
+ * what the engine's checks tell a real router's elements ({@code ElementContext.isInputPush}), for the
+ * elements {@link TestRouter} wires by hand. The walk follows Click's rule for agnostic ports: an agnostic port takes the processing of the port it is
  * connected to, and an agnostic element passes the processing of its agnostic ports on to its other agnostic
  * ports. A path that ends agnostic everywhere is push, as in Click. Flow codes are not consulted (every
  * input is taken to reach every output), which is exact for the one-input, one-output elements that sit on
  * such paths.
- *
- * <p>TODO(element-api): replace with the engine's answer, {@code ElementContext.isPush(input|output, port)}.
  */
-final class Processing {
+final class HandWiredProcessing {
     private static final char PULL = 'l';
     private static final char AGNOSTIC = 'a';
     /** Bounds the walk: graphs with cycles through agnostic elements end here, as push. */
     private static final int MAX_HOPS = 64;
 
-    private Processing() {
+    private HandWiredProcessing() {
     }
 
     /** Whether input {@code port} of {@code element} is pulled from (pull context). */
