@@ -8,10 +8,11 @@ junction_tool() {
     shift
     local tools=$junction_root/run/target/tools
     if junction_stale "$tools/tools.jar" "$junction_root/bundles/engine" "$junction_root/bundles/element-api" \
-        "$junction_root/tools"; then
+        "$junction_root/bundles/standard" "$junction_root/tools"; then
         junction_build "the Click tools" -q -DskipTests -pl run -am package
         touch "$tools"/*.jar   # Maven leaves a jar whose content did not change with its old date
     fi
     exec "$JAVA_HOME/bin/java" -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -XX:-UsePerfData -Xshare:auto \
-        -cp "$tools/tools.jar:$tools/engine.jar:$tools/element-api.jar:$tools/picocli.jar" "$main" "$@"
+        -cp "$tools/tools.jar:$tools/engine.jar:$tools/element-api.jar:$tools/standard.jar:$tools/agrona.jar:$tools/picocli.jar" \
+        "$main" "$@"
 }

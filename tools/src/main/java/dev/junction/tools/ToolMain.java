@@ -21,14 +21,19 @@ final class ToolMain {
                 .setUnmatchedOptionsArePositionalParams(false)
                 .setParameterExceptionHandler((exception, arguments) -> {
                     err.println(name + ": " + exception.getMessage());
-                    err.println("Usage: " + name + " [OPTION]... [ROUTERFILE]");
-                    err.println("Try '" + name + " --help' for more information.");
-                    err.flush();
+                    printShortUsage(name, err);
                     return 1;
                 });
         int status = commandLine.execute(args);
         out.flush();
         err.flush();
         return status;
+    }
+
+    /** Click's short usage after a command-line mistake: the usage line and a pointer to {@code --help}. */
+    static void printShortUsage(String name, PrintWriter err) {
+        err.println("Usage: " + name + " [OPTION]... [ROUTERFILE]");
+        err.println("Try '" + name + " --help' for more information.");
+        err.flush();
     }
 }

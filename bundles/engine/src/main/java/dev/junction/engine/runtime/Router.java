@@ -59,6 +59,8 @@ public final class Router implements RouterControl {
     private final List<String> warnings = Collections.synchronizedList(new ArrayList<>());
     private volatile Graph graph;
     private volatile boolean running;
+    private volatile boolean keepElementsAfterStop;
+    private boolean released; // guarded by control
 
     private Router(String name, ElementFactory factory, RuntimeOptions options) {
         this.name = name;
@@ -79,6 +81,20 @@ public final class Router implements RouterControl {
      */
     public static Router start(String name, RouterSource source, ElementFactory factory, RuntimeOptions options)
             throws RouterException {
+        Router router = initialize(name, source, factory, options);
+        router.activate();
+        return router;
+    }
+
+    /**
+     * Parses, checks, configures and initializes {@code source} without starting it: Click's router after
+     * initialization and before its driver runs ({@code click -q}). Its handlers can be read and written;
+     * {@link #activate()} starts it, {@link #stop()} discards it.
+     *
+     * @throws RouterException as {@link #start} does
+     */
+    public static Router initialize(String name, RouterSource source, ElementFactory factory, RuntimeOptions options)
+            throws RouterException {
         Router router = new Router(name, factory, options);
         try {
             router.graph = router.builder.build(source, router, router.warnings);
@@ -86,10 +102,35 @@ public final class Router implements RouterControl {
             router.pool.close();
             throw e;
         }
-        router.running = true;
-        router.graph.activate();
-        router.scheduler.start(name);
         return router;
+    }
+
+    /**
+     * Starts the threads of a router made by {@link #initialize}: its tasks and timers begin to run.
+     *
+     * @throws IllegalStateException if it runs already or was stopped
+     */
+    public void activate() {
+        control.lock();
+        try {
+            if (running || released || stopped.getCount() == 0) {
+                throw new IllegalStateException("router " + name + " cannot be activated twice or after stop");
+            }
+            running = true;
+            graph.activate();
+            scheduler.start(name);
+        } finally {
+            control.unlock();
+        }
+    }
+
+    /**
+     * Makes {@link #stop()} keep the stopped graph's elements, with their handlers readable, until
+     * {@link #close()}: Click's driver reads the {@code -h} handlers after the router stops and before its
+     * elements are cleaned up.
+     */
+    public void keepElementsAfterStop() {
+        keepElementsAfterStop = true;
     }
 
     @Override
@@ -216,16 +257,16 @@ public final class Router implements RouterControl {
             control.lock();
         }
         try {
-            if (!running || target.graph() != graph) {
+            if (released || target.graph() != graph || (!running && !outside)) {
                 throw new HandlerException("router " + name + " changed or stopped during the call");
+            }
+            if (!running) {
+                // Not started yet, or stopped with its elements kept: no router thread runs, none to pause.
+                return contained(target, body);
             }
             scheduler.pause();
             try {
-                return body.run();
-            } catch (RuntimeException | LinkageError | StackOverflowError e) {
-                RouterElementContext owner = target.graph().context(target.element());
-                Containment.contain(owner, e);
-                throw new HandlerException("handler '" + target.fullName() + "' failed: " + e);
+                return contained(target, body);
             } finally {
                 scheduler.resume();
             }
@@ -233,6 +274,17 @@ public final class Router implements RouterControl {
             if (outside) {
                 control.unlock();
             }
+        }
+    }
+
+    /** Runs element code of a handler; what it throws is contained and becomes the handler's error. */
+    private static String contained(Target target, HandlerCall body) throws HandlerException {
+        try {
+            return body.run();
+        } catch (RuntimeException | LinkageError | StackOverflowError e) {
+            RouterElementContext owner = target.graph().context(target.element());
+            Containment.contain(owner, e);
+            throw new HandlerException("handler '" + target.fullName() + "' failed: " + e);
         }
     }
 
@@ -391,23 +443,45 @@ public final class Router implements RouterControl {
         }
         control.lock();
         try {
-            if (!running) {
-                return;
+            if (running) {
+                running = false;
+                scheduler.stop();
+                graph.kill();
             }
-            running = false;
-            scheduler.stop();
-            Graph current = graph;
-            current.kill();
-            current.cleanupAndRelease(factory);
-            if (threads().stream().noneMatch(Thread::isAlive)) {
-                pool.close();
-            } else {
-                LOG.log(System.Logger.Level.WARNING, "router " + name + ": a router thread did not stop;"
-                        + " its packet pool stays allocated");
+            if (!keepElementsAfterStop) {
+                release();
             }
         } finally {
             control.unlock();
             stopped.countDown();
+        }
+    }
+
+    /**
+     * Stops the router if it runs, then cleans up and releases its elements and packet pool, also when
+     * {@link #keepElementsAfterStop()} kept them. Calling it again does nothing.
+     */
+    public void close() {
+        stop();
+        control.lock();
+        try {
+            release();
+        } finally {
+            control.unlock();
+        }
+    }
+
+    private void release() {
+        if (released) {
+            return;
+        }
+        released = true;
+        graph.cleanupAndRelease(factory);
+        if (threads().stream().noneMatch(thread -> thread != null && thread.isAlive())) {
+            pool.close();
+        } else {
+            LOG.log(System.Logger.Level.WARNING, "router " + name + ": a router thread did not stop;"
+                    + " its packet pool stays allocated");
         }
     }
 
