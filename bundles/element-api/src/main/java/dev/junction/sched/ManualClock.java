@@ -1,12 +1,13 @@
 package dev.junction.sched;
 
 /**
- * A simulated clock that moves only when told to, for tests and for elements wired without a router.
- * It starts at 0 monotonic time and at the given wall time.
+ * A simulated clock that moves only when told to: for tests, for elements wired without a router, and for
+ * routers run on simulated time. It starts at 0 monotonic time and at the given wall time. Any thread may read
+ * it; one thread at a time moves it.
  */
 public final class ManualClock implements Clock {
     private final long epochOrigin;
-    private long now;
+    private volatile long now;
 
     /** Creates a clock at monotonic time 0 whose wall time starts at {@code epochNanos}. */
     public ManualClock(long epochNanos) {
@@ -26,6 +27,15 @@ public final class ManualClock implements Clock {
     @Override
     public boolean isSimulated() {
         return true;
+    }
+
+    /** Moves the clock to {@code nanoTime} if that is later; returns whether it moved. */
+    public boolean advanceTo(long nanoTime) {
+        if (nanoTime > now) {
+            now = nanoTime;
+            return true;
+        }
+        return false;
     }
 
     /** Moves the clock forward by {@code nanos} (not negative). */

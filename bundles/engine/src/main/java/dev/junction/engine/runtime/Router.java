@@ -13,6 +13,7 @@ import dev.junction.router.RouterException;
 import dev.junction.router.RouterSource;
 import dev.junction.router.SwapReport;
 import dev.junction.sched.Clock;
+import dev.junction.sched.ManualClock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -65,7 +66,7 @@ public final class Router implements RouterControl {
     private Router(String name, ElementFactory factory, RuntimeOptions options) {
         this.name = name;
         this.factory = factory;
-        Clock clock = options.simulatedTime() ? new SimulatedClock(options.simulatedEpochNanos()) : Clock.system();
+        Clock clock = options.simulatedTime() ? new ManualClock(options.simulatedEpochNanos()) : Clock.system();
         this.scheduler = new Scheduler(options.threads(), clock);
         this.pool = PacketPool.create(name, options.poolPackets(), options.poolBufferSize(),
                 Math.min(PacketPool.DEFAULT_HEADROOM, options.poolBufferSize()));

@@ -1,6 +1,7 @@
 package dev.junction.engine.runtime;
 
 import dev.junction.sched.Clock;
+import dev.junction.sched.ManualClock;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
@@ -22,7 +23,7 @@ final class Scheduler {
     private static final long JOIN_MILLIS = 10_000;
 
     private final Clock clock;
-    private final SimulatedClock simulatedClock;
+    private final ManualClock simulatedClock;
     private final RouterThread[] threads;
     private final Object lock = new Object();
     private volatile boolean pauseRequested;
@@ -34,7 +35,7 @@ final class Scheduler {
 
     Scheduler(int threadCount, Clock clock) {
         this.clock = clock;
-        this.simulatedClock = clock instanceof SimulatedClock simulated ? simulated : null;
+        this.simulatedClock = clock instanceof ManualClock simulated ? simulated : null;
         this.threads = new RouterThread[threadCount];
         for (int i = 0; i < threadCount; i++) {
             threads[i] = new RouterThread(i, this, clock);
