@@ -7,8 +7,11 @@ junction_tool() {
     local main=$1
     shift
     local tools=$junction_root/run/target/tools
-    if junction_stale "$tools/tools.jar" "$junction_root/bundles/engine" "$junction_root/bundles/element-api" \
-        "$junction_root/bundles/standard" "$junction_root/tools"; then
+    # Each jar against its own module: Maven rewrites a jar only when its module changed.
+    if junction_stale "$tools/element-api.jar" "$junction_root/bundles/element-api" \
+        || junction_stale "$tools/engine.jar" "$junction_root/bundles/engine" \
+        || junction_stale "$tools/standard.jar" "$junction_root/bundles/standard" \
+        || junction_stale "$tools/tools.jar" "$junction_root/tools"; then
         junction_build "the Click tools" -q -DskipTests -pl run -am package
         touch "$tools"/*.jar   # Maven leaves a jar whose content did not change with its old date
     fi

@@ -28,7 +28,8 @@ final class HandlerValues {
         return parse(ArgTypes.LONG, value, refusal);
     }
 
-    private static <T> T parse(ArgParser<T> type, String value, String refusal) throws HandlerException {
+    /** A value of {@code type}, surrounding white space ignored; {@code refusal} if Click would refuse it. */
+    static <T> T parse(ArgParser<T> type, String value, String refusal) throws HandlerException {
         try {
             return type.parse(value.strip(), null);
         } catch (IllegalArgumentException e) {

@@ -10,15 +10,12 @@ import dev.junction.element.ElementState;
 import dev.junction.element.HandlerException;
 import dev.junction.element.HandlerRegistry;
 import dev.junction.element.WriteHandler;
-import dev.junction.packet.Packet;
 import dev.junction.packet.PacketBatch;
 import dev.junction.packet.PacketPool;
 import dev.junction.sched.Notifier;
 import dev.junction.sched.NotifierKind;
 import dev.junction.sched.NotifierSignal;
 import dev.junction.sched.Task;
-import java.nio.charset.StandardCharsets;
-import java.util.Arrays;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.ServiceScope;
 
@@ -78,10 +75,6 @@ import org.osgi.service.component.annotations.ServiceScope;
         example = "InfiniteSource(\\<0800>, LIMIT 1000, BURST 32) -> Queue -> Unqueue -> Discard;",
         seeAlso = {"RatedSource", "TimedSource", "Script"})
 public final class InfiniteSource extends Element {
-    /** Click's default DATA, kept byte for byte: byte counts in Click's tests depend on its length. */
-    private static final String DEFAULT_DATA =
-            "Random bullshit in a packet, at least 64 bytes long. Well, now it is.";
-
     /** Empty notifier in pull context: active while pulls may bring packets. */
     private final Notifier producing = new Notifier(NotifierKind.EMPTY, true);
 
@@ -107,7 +100,7 @@ public final class InfiniteSource extends Element {
 
     @Override
     public void configure(Args args) throws ConfigurationException {
-        data = args.readPositional("DATA", ArgTypes.STRING, DEFAULT_DATA);
+        data = args.readPositional("DATA", ArgTypes.STRING, Sources.DEFAULT_DATA);
         limit = args.readPositional("LIMIT", ArgTypes.LONG, -1L);
         burst = args.readPositional("BURST", ArgTypes.INTEGER, 1);
         active = args.readPositional("ACTIVE", ArgTypes.BOOLEAN, true);
@@ -119,12 +112,12 @@ public final class InfiniteSource extends Element {
         if (burst < 1) {
             throw new ConfigurationException("burst size must be >= 1");
         }
-        template = packetData(data, length);
+        template = Sources.packetData(data, length);
     }
 
     @Override
     public void initialize() throws ConfigurationException {
-        String misfit = misfit(template);
+        String misfit = Sources.misfit(context().packetPool(), template);
         if (misfit != null) {
             throw new ConfigurationException(misfit);
         }
@@ -209,55 +202,20 @@ public final class InfiniteSource extends Element {
 
     /** Writes DATA into packets {@code from..size-1} of {@code packets}, fresh from the pool. */
     private void fill(PacketBatch packets, int from) {
-        byte[] bytes = template;
-        long now = timestamp ? context().clock().epochNanos() : 0;
-        for (int i = from, size = packets.size(); i < size; i++) {
-            Packet packet = packets.get(i);
-            packet.put(bytes.length);
-            packet.setBytes(0, bytes, 0, bytes.length);
-            packet.setTimestampNanos(now);
-        }
+        Sources.fill(packets, from, template, timestamp ? context().clock().epochNanos() : 0);
     }
 
     /** Click's STOP: once LIMIT packets are sent, the router is asked to stop (once). */
     private void requestStop() {
         if (stop && !stopRequested) {
             stopRequested = true;
-            try {
-                context().writeHandler("stop", "");
-            } catch (HandlerException e) {
-                context().warning("STOP: " + e.getMessage());
-            }
+            Sources.stopRouter(context());
         }
     }
 
     @Override
     public Notifier notifier(NotifierKind kind) {
         return kind == NotifierKind.EMPTY && pullContext ? producing : null;
-    }
-
-    // ---------------------------------------------------------------- data
-
-    /** The packet data: DATA, cut to {@code length} or repeated to fill it when {@code length} is not negative. */
-    private static byte[] packetData(String data, int length) {
-        byte[] bytes = data.getBytes(StandardCharsets.ISO_8859_1); // unquoted config text holds bytes as chars
-        if (length < 0) {
-            return bytes;
-        }
-        byte[] sized = Arrays.copyOf(bytes, length);
-        for (int at = bytes.length; bytes.length > 0 && at < length; at += bytes.length) {
-            System.arraycopy(bytes, 0, sized, at, Math.min(bytes.length, length - at));
-        }
-        return sized;
-    }
-
-    /** Why packets of {@code bytes} cannot come from the pool, or {@code null} if they fit. */
-    private String misfit(byte[] bytes) {
-        PacketPool pool = context().packetPool();
-        int room = pool.bufferSize() - pool.headroom();
-        return bytes.length <= room ? null
-                : "packet data of " + bytes.length + " bytes does not fit in the pool's packets (" + room
-                        + " bytes after headroom)";
     }
 
     // ---------------------------------------------------------------- handlers
@@ -302,8 +260,8 @@ public final class InfiniteSource extends Element {
     }
 
     private void setData(String newData, int newLength) throws HandlerException {
-        byte[] bytes = packetData(newData, newLength);
-        String misfit = misfit(bytes);
+        byte[] bytes = Sources.packetData(newData, newLength);
+        String misfit = Sources.misfit(context().packetPool(), bytes);
         if (misfit != null) {
             throw new HandlerException(misfit);
         }

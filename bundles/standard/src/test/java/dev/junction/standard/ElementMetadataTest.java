@@ -35,8 +35,8 @@ class ElementMetadataTest {
 
     @Test
     void theBundleHasTheExpectedClasses() throws Exception {
-        assertEquals(Set.of("Counter", "Discard", "Idle", "InfiniteSource", "Null", "PullNull", "PushNull", "Queue",
-                "Unqueue"), elementClasses().stream().map(c -> c.getAnnotation(ElementClass.class).value())
+        assertEquals(Set.of("Counter", "Discard", "Idle", "InfiniteSource", "Message", "Null", "Paint", "Print",
+                "PullNull", "PushNull", "Queue", "RatedSource", "Unqueue"), elementClasses().stream().map(c -> c.getAnnotation(ElementClass.class).value())
                 .collect(Collectors.toSet()));
     }
 
@@ -88,7 +88,9 @@ class ElementMetadataTest {
             TestRouter.connect(queue, 0, element, 0);
             return element;
         }
-        return router.add(element, "e", minimum(element.portCount(), true), minimum(element.portCount(), false), "");
+        String config = element instanceof Paint ? "1" : element instanceof Message ? "hello, WARNING" : "";
+        return router.add(element, "e", minimum(element.portCount(), true), minimum(element.portCount(), false),
+                config);
     }
 
     private static int minimum(String portCount, boolean inputs) {

@@ -34,20 +34,21 @@ class ZeroAllocationTest {
             connect(unqueue, 0, discard, 0);
             router.initialize(source, counter, queue, unqueue, discard);
 
-            run(router, ROUNDS / 4); // warm-up: class loading and JIT compilation happen here
+            run(router, ROUNDS); // warm-up: class loading and JIT compilation happen here
             long before = threads.getCurrentThreadAllocatedBytes();
             run(router, ROUNDS);
             long allocated = threads.getCurrentThreadAllocatedBytes() - before;
 
-            long packets = (long) (ROUNDS + ROUNDS / 4) * BURST;
+            long packets = (long) (2 * ROUNDS) * BURST;
             assertEquals(packets, source.count());
             assertEquals(packets, counter.count());
             assertEquals(packets, discard.count());
             assertEquals(0, queue.drops());
             assertEquals(1024, router.pool.available(), "every packet went back to the pool");
-            // One allocation per packet would be at least 16 bytes x 1,280,000 packets; the margin only absorbs
-            // the allocation counter's own bookkeeping.
-            assertTrue(allocated < 1024, "allocated " + allocated + " bytes for " + ROUNDS * BURST + " packets");
+            // One allocation per packet would be at least 16 bytes x 1.28 million. The bound absorbs the one-off
+            // allocations seen here (a few hundred bytes to ~1 KiB from run to run: JIT and class-loading side
+            // effects on this thread), so that the test is not flaky, and still proves zero per packet.
+            assertTrue(allocated < 16 * 1024, "allocated " + allocated + " bytes for " + ROUNDS * BURST + " packets");
         }
     }
 

@@ -1,0 +1,61 @@
+package dev.junction.standard;
+
+import dev.junction.element.ElementContext;
+import dev.junction.element.HandlerException;
+import dev.junction.packet.Packet;
+import dev.junction.packet.PacketBatch;
+import dev.junction.packet.PacketPool;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+
+/** What the packet sources of this package (InfiniteSource, RatedSource) share: their data and their STOP. */
+final class Sources {
+    /** Click's default DATA, kept byte for byte: byte counts in Click's tests depend on its length. */
+    static final String DEFAULT_DATA = "Random bullshit in a packet, at least 64 bytes long. Well, now it is.";
+
+    private Sources() {
+    }
+
+    /** The packet data: DATA, cut to {@code length} or repeated to fill it when {@code length} is not negative. */
+    static byte[] packetData(String data, int length) {
+        byte[] bytes = data.getBytes(StandardCharsets.ISO_8859_1); // unquoted config text holds bytes as chars
+        if (length < 0) {
+            return bytes;
+        }
+        byte[] sized = Arrays.copyOf(bytes, length);
+        for (int at = bytes.length; bytes.length > 0 && at < length; at += bytes.length) {
+            System.arraycopy(bytes, 0, sized, at, Math.min(bytes.length, length - at));
+        }
+        return sized;
+    }
+
+    /** Why packets of {@code bytes} cannot come from {@code pool}, or {@code null} if they fit. */
+    static String misfit(PacketPool pool, byte[] bytes) {
+        int room = pool.bufferSize() - pool.headroom();
+        return bytes.length <= room ? null
+                : "packet data of " + bytes.length + " bytes does not fit in the pool's packets (" + room
+                        + " bytes after headroom)";
+    }
+
+    /**
+     * Writes {@code bytes} into packets {@code from..size-1} of {@code packets}, fresh from the pool, and sets
+     * their timestamp annotation to {@code timestamp} (0 leaves it unset).
+     */
+    static void fill(PacketBatch packets, int from, byte[] bytes, long timestamp) {
+        for (int i = from, size = packets.size(); i < size; i++) {
+            Packet packet = packets.get(i);
+            packet.put(bytes.length);
+            packet.setBytes(0, bytes, 0, bytes.length);
+            packet.setTimestampNanos(timestamp);
+        }
+    }
+
+    /** Click's STOP: asks the router to stop by writing its stop handler; a refusal becomes a warning. */
+    static void stopRouter(ElementContext context) {
+        try {
+            context.writeHandler("stop", "");
+        } catch (HandlerException e) {
+            context.warning("STOP: " + e.getMessage());
+        }
+    }
+}
