@@ -144,6 +144,14 @@ public final class ArgTypes {
     }
 
     /**
+     * Click's {@code IPPortArg(protocol)}: a port number from 0 to 65535 for the IP protocol {@code protocol}
+     * (6 TCP, 17 UDP, 132 SCTP, ...). Outside that range: {@code "out of range, bound 65535"}.
+     */
+    public static ArgParser<Integer> ipPort(int protocol) {
+        return ArgParser.of("port", (text, args) -> (int) checkedRange(parseInteger(text, false), 0, 65535));
+    }
+
+    /**
      * Click's {@code ElementArg}: the name of an element of the router, found through {@link Args#resolver()};
      * otherwise {@code "does not name an element"}.
      */
