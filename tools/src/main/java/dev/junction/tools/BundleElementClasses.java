@@ -33,7 +33,7 @@ import org.xml.sax.SAXException;
  * tools run on a plain class path that holds the bundle jars, so each class is made with its no-argument
  * constructor, as Declarative Services would make it.
  */
-final class BundleElementClasses {
+public final class BundleElementClasses {
     /** The component property that names an element's Click class. */
     static final String CLASS_PROPERTY = "junction.element.class";
 
@@ -54,7 +54,7 @@ final class BundleElementClasses {
      *
      * @throws IllegalStateException if the class path cannot be read or a described class cannot be made
      */
-    static ClassMapFactory fromClassPath() {
+    public static ClassMapFactory fromClassPath() {
         ClassLoader loader = BundleElementClasses.class.getClassLoader();
         List<Path> entries = new ArrayList<>();
         try {
