@@ -45,11 +45,19 @@ public final class ClickFlatten implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        return run("click-flatten", config, output, out, err);
+    }
+
+    /**
+     * Reads the configuration {@code config} names, flattens it and writes it to {@code output}, reporting
+     * errors as {@code tool}: what click-flatten does, and click-align too (it has no alignment to fix).
+     */
+    static int run(String tool, ConfigOptions config, String output, PrintWriter out, PrintWriter err) {
         ConfigInput input;
         try {
             input = config.read(System.in);
         } catch (ConfigInput.UsageException | IOException e) {
-            err.println("click-flatten: " + e.getMessage());
+            err.println(tool + ": " + e.getMessage());
             return 1;
         }
         Diagnostics diagnostics = new Diagnostics();
@@ -65,7 +73,7 @@ public final class ClickFlatten implements Callable<Integer> {
         try {
             ConfigInput.write(output, flat, out);
         } catch (IOException e) {
-            err.println("click-flatten: " + e.getMessage());
+            err.println(tool + ": " + e.getMessage());
             return 1;
         }
         return 0;

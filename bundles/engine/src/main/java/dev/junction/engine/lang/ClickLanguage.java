@@ -61,6 +61,73 @@ public final class ClickLanguage {
         return FlatPrinter.print(router, List.of());
     }
 
+    /** The element names that stand for a pattern's ports in {@link #compoundClasses}. */
+    public static final String PATTERN_INPUT = "input";
+    public static final String PATTERN_OUTPUT = "output";
+
+    /**
+     * The compound classes a configuration declares at its top level, in declaration order, each flattened on
+     * its own with its variables as written: what click-xform reads from a pattern file. A compound's input and
+     * output ports appear as two extra elements named {@value #PATTERN_INPUT} and {@value #PATTERN_OUTPUT}
+     * (of classes of the same names), connected as the compound connects its ports; the other elements keep
+     * their names inside the compound. Compounds with formal parameters are instantiated without arguments, so
+     * their formals stay as written too.
+     */
+    public static Map<String, FlatRouter> compoundClasses(String text, String fileName, Diagnostics diagnostics) {
+        CompoundClass file = new Parser(diagnostics, null).parse(text, fileName);
+        List<CompoundClass> declared = new ArrayList<>();
+        for (ElementClass type : file.declaredTypes()) {
+            if (type instanceof CompoundClass compound) {
+                declared.add(compound);
+            }
+        }
+        declared.sort((a, b) -> Integer.compare(a.landmark().line(), b.landmark().line()));
+        Map<String, FlatRouter> classes = new java.util.LinkedHashMap<>();
+        for (CompoundClass compound : declared) {
+            classes.put(compound.name(), instantiateAlone(text, fileName, compound, diagnostics));
+        }
+        return classes;
+    }
+
+    /** {@code compound} flattened between two stand-in elements that take the place of its ports. */
+    private static FlatRouter instantiateAlone(String text, String fileName, CompoundClass compound,
+                                               Diagnostics diagnostics) {
+        String in = "__pattern_input";
+        String out = "__pattern_output";
+        String self = "__pattern";
+        StringBuilder harness = new StringBuilder(text).append('\n')
+                .append(in).append(" :: ").append(PATTERN_INPUT).append("; ")
+                .append(out).append(" :: ").append(PATTERN_OUTPUT).append("; ")
+                .append(self).append(" :: ").append(compound.name()).append(";\n");
+        for (int i = 0; i < compound.inputs(); i++) {
+            harness.append(in).append(" [").append(i).append("] -> [").append(i).append("] ").append(self).append(";\n");
+        }
+        for (int i = 0; i < compound.outputs(); i++) {
+            harness.append(self).append(" [").append(i).append("] -> [").append(i).append("] ").append(out).append(";\n");
+        }
+        FlatRouter flat = flatten(harness.toString(), fileName, null, Map.of(), diagnostics, false).router();
+        List<FlatElement> elements = new ArrayList<>();
+        Map<Integer, Integer> index = new HashMap<>();
+        for (int i = 0; i < flat.elements().size(); i++) {
+            FlatElement e = flat.elements().get(i);
+            String name = e.name().equals(in) ? PATTERN_INPUT : e.name().equals(out) ? PATTERN_OUTPUT
+                    : e.name().startsWith(self + "/") ? e.name().substring(self.length() + 1) : null;
+            if (name != null) {
+                index.put(i, elements.size());
+                elements.add(new FlatElement(name, e.className(), e.configuration(), e.landmark()));
+            }
+        }
+        List<FlatConnection> connections = new ArrayList<>();
+        for (FlatConnection c : flat.connections()) {
+            Integer from = index.get(c.from());
+            Integer to = index.get(c.to());
+            if (from != null && to != null) {
+                connections.add(new FlatConnection(from, c.fromPort(), to, c.toPort(), c.landmark()));
+            }
+        }
+        return new FlatRouter(elements, connections, List.of());
+    }
+
     private record Flattened(FlatRouter router, List<String[]> defines) {
     }
 

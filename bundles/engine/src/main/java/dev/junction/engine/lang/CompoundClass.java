@@ -126,6 +126,11 @@ final class CompoundClass extends ElementClass {
         }
     }
 
+    /** The classes declared directly in this scope. */
+    java.util.Collection<ElementClass> declaredTypes() {
+        return declaredTypes.values();
+    }
+
     /** The class called {@code name} visible here: declared here or in an enclosing scope. */
     ElementClass declaredType(String name) {
         for (CompoundClass c = this; c != null; c = c.declarationScope) {
