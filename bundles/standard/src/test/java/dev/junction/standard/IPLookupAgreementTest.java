@@ -23,7 +23,7 @@ class IPLookupAgreementTest {
         Random random = new Random(20261122);
         try (TestRouter router = new TestRouter()) {
             DirectIPLookup direct = router.add(new DirectIPLookup(), "direct", 1, OUTPUTS, "");
-            for (int round = 0; round < 8; round++) {
+            for (int round = 0; round < 6; round++) {
                 router.handlers(direct).write("flush", "");
                 List<IPRoute> routes = randomRoutes(random, 50 + random.nextInt(400));
                 StringBuilder config = new StringBuilder();
@@ -38,7 +38,7 @@ class IPLookupAgreementTest {
                 List<IPRoute> live = new ArrayList<>(routes);
                 checkAgreement(random, tables, live, routes);
 
-                for (int change = 0; change < 200; change++) {
+                for (int change = 0; change < 120; change++) {
                     if (!live.isEmpty() && random.nextInt(3) == 0) {
                         IPRoute gone = live.remove(random.nextInt(live.size()));
                         for (IPRouteTable table : tables) {
