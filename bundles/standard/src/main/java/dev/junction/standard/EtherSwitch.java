@@ -51,10 +51,13 @@ import org.osgi.service.component.annotations.ServiceScope;
         seeAlso = {"Hub", "ListenEtherSwitch", "EtherSpanTree"})
 public final class EtherSwitch extends Element {
     private static final long NANOS_PER_SECOND = 1_000_000_000L;
+    private static final int FLOOD = -1;
+    private static final int DROP = -2;
 
     private final MacTable table = new MacTable();
     private long timeoutSeconds = 300;
     private OutputBatches outputs;
+    private int[] targets = new int[PacketBatch.DEFAULT_CAPACITY];
 
     @Override
     public String portCount() {
@@ -89,32 +92,26 @@ public final class EtherSwitch extends Element {
 
     @Override
     public void push(int source, PacketBatch batch) {
-        long timeout = timeoutSeconds * NANOS_PER_SECOND;
-        for (int i = 0, size = batch.size(); i < size; i++) {
+        int size = batch.size();
+        if (targets.length < size) {
+            targets = new int[batch.capacity()]; // once per larger batch capacity, not per packet
+        }
+        int[] target = targets;
+        boolean oneWay = size > 0;
+        for (int i = 0; i < size; i++) {
+            target[i] = decide(source, batch.get(i));
+            oneWay &= target[i] == target[0];
+        }
+        if (oneWay && target[0] >= 0) {
+            output(target[0]).push(batch); // the common case: the whole batch goes to one known port
+            return;
+        }
+        for (int i = 0; i < size; i++) {
             Packet packet = batch.get(i);
-            if (packet.length() < 12) {
-                packet.kill();
-                continue;
-            }
-            int out = -1;
-            if (timeout != 0) {
-                long stamp = packet.timestampNanos();
-                table.put(packet.getUnsigned48(6), source, stamp);
-                long destination = packet.getUnsigned48(0);
-                if (!EtherAddress.isGroup(destination)) {
-                    int slot = table.find(destination);
-                    if (slot >= 0) {
-                        if (stamp - table.stamp(slot) < timeout) { // Click: stamp < seen + TIMEOUT
-                            out = table.port(slot);
-                        } else {
-                            table.removeAt(slot);
-                        }
-                    }
-                }
-            }
-            if (out < 0) {
+            int out = target[i];
+            if (out == FLOOD) {
                 Hub.flood(this, outputs, source, packet);
-            } else if (out == source) {
+            } else if (out == DROP) {
                 packet.kill();
             } else {
                 outputs.add(out, packet);
@@ -122,6 +119,36 @@ public final class EtherSwitch extends Element {
         }
         batch.clear();
         outputs.flush();
+    }
+
+    /**
+     * Learns from {@code packet}, arrived on {@code source}, and says where it goes: an output port, FLOOD
+     * (unknown or group destination, or learning off) or DROP (its own port, or too short to switch).
+     */
+    private int decide(int source, Packet packet) {
+        if (packet.length() < 12) {
+            return DROP;
+        }
+        long timeout = timeoutSeconds * NANOS_PER_SECOND;
+        if (timeout == 0) {
+            return FLOOD;
+        }
+        long stamp = packet.timestampNanos();
+        table.put(packet.getUnsigned48(6), source, stamp);
+        long destination = packet.getUnsigned48(0);
+        if (EtherAddress.isGroup(destination)) {
+            return FLOOD;
+        }
+        int slot = table.find(destination);
+        if (slot < 0) {
+            return FLOOD;
+        }
+        if (stamp - table.stamp(slot) >= timeout) { // Click: valid while stamp < seen + TIMEOUT
+            table.removeAt(slot);
+            return FLOOD;
+        }
+        int out = table.port(slot);
+        return out == source ? DROP : out;
     }
 
     /** The port {@code address} is associated with, or -1. */

@@ -148,6 +148,10 @@ public abstract class IPRouteTable extends Element {
         }
         long[] found = results;
         lookupBatch(packets, size, found);
+        if (size > 0 && sameOutput(packets, found, size)) {
+            output((int) (found[0] >> 32)).push(batch); // the common case: the whole batch goes one way
+            return;
+        }
         PacketBatch[] batches = outputBatches;
         for (int i = 0; i < size; i++) {
             Packet packet = packets[i];
@@ -176,6 +180,29 @@ public abstract class IPRouteTable extends Element {
                 target.clear();
             }
         }
+    }
+
+    /**
+     * Whether every packet has a route and all routes share one output; if so, the gateways are already
+     * written into the packets' annotations.
+     */
+    private static boolean sameOutput(Packet[] packets, long[] found, int size) {
+        int out = (int) (found[0] >> 32);
+        if (out < 0) {
+            return false;
+        }
+        for (int i = 1; i < size; i++) {
+            if ((int) (found[i] >> 32) != out) {
+                return false;
+            }
+        }
+        for (int i = 0; i < size; i++) {
+            int gateway = (int) found[i];
+            if (gateway != 0) {
+                packets[i].setDstIp(gateway);
+            }
+        }
+        return true;
     }
 
     private void noRoute(Packet packet) {
