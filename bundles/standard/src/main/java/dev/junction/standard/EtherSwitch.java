@@ -81,6 +81,11 @@ public final class EtherSwitch extends Element {
         timeoutSeconds = wholeSeconds(timeout);
     }
 
+    /** TIMEOUT in nanoseconds, saturated (a timeout of centuries never expires). */
+    private long timeoutNanos() {
+        return timeoutSeconds > Long.MAX_VALUE / NANOS_PER_SECOND ? Long.MAX_VALUE : timeoutSeconds * NANOS_PER_SECOND;
+    }
+
     private static long wholeSeconds(long nanos) {
         return nanos / NANOS_PER_SECOND + (nanos % NANOS_PER_SECOND >= NANOS_PER_SECOND / 2 ? 1 : 0);
     }
@@ -97,9 +102,11 @@ public final class EtherSwitch extends Element {
             targets = new int[batch.capacity()]; // once per larger batch capacity, not per packet
         }
         int[] target = targets;
+        Packet[] packets = batch.array();
+        long timeout = timeoutNanos();
         boolean oneWay = size > 0;
         for (int i = 0; i < size; i++) {
-            target[i] = decide(source, batch.get(i));
+            target[i] = decide(source, packets[i], timeout);
             oneWay &= target[i] == target[0];
         }
         if (oneWay && target[0] >= 0) {
@@ -125,17 +132,18 @@ public final class EtherSwitch extends Element {
      * Learns from {@code packet}, arrived on {@code source}, and says where it goes: an output port, FLOOD
      * (unknown or group destination, or learning off) or DROP (its own port, or too short to switch).
      */
-    private int decide(int source, Packet packet) {
+    private int decide(int source, Packet packet, long timeout) {
         if (packet.length() < 12) {
             return DROP;
         }
-        long timeout = timeoutSeconds * NANOS_PER_SECOND;
         if (timeout == 0) {
             return FLOOD;
         }
         long stamp = packet.timestampNanos();
-        table.put(packet.getUnsigned48(6), source, stamp);
-        long destination = packet.getUnsigned48(0);
+        // Both addresses in two reads: destination in bytes 0-5, source in bytes 6-11.
+        long first = packet.getLong(0);
+        long destination = first >>> 16;
+        table.put((first & 0xFFFF) << 32 | Integer.toUnsignedLong(packet.getInt(8)), source, stamp);
         if (EtherAddress.isGroup(destination)) {
             return FLOOD;
         }
