@@ -9,8 +9,12 @@ import dev.junction.element.HandlerRegistry;
 import dev.junction.packet.Packet;
 import dev.junction.standard.iproute.IPRoute;
 import dev.junction.standard.iproute.IPRouteTable;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
+import java.util.Comparator;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.ServiceScope;
@@ -193,6 +197,26 @@ public final class DirectIPLookup extends IPRouteTable {
         hopCount = 1;
         Arrays.fill(slotHops, 0);
         defaultHop = 0;
+    }
+
+    /**
+     * Click lists a DirectIPLookup's routes by walking its prefix hash table: bucket by bucket, and in a
+     * bucket the latest route first. Routes are sorted the same way here (by bucket, then latest slot first).
+     */
+    @Override
+    protected List<IPRoute> tableOrder(List<IPRoute> routes) {
+        List<IPRoute> ordered = new ArrayList<>(routes);
+        Collections.reverse(ordered);
+        ordered.sort(Comparator.comparingInt(route -> prefixHash(route.address(), route.prefixLength())));
+        return ordered;
+    }
+
+    /** Click's DirectIPLookup prefix hash (64 Ki buckets), in unsigned 32-bit arithmetic. */
+    static int prefixHash(int prefix, int length) {
+        int hash = prefix ^ (length << 5) ^ ((prefix >>> (length >>> 2)) - length);
+        hash ^= (hash >>> 23) ^ ((hash >>> 15) * length) ^ ((prefix >>> 17) * 53);
+        hash -= (prefix >>> 3) ^ ((hash >>> length) * 7) ^ ((hash >>> 11) * 103);
+        return (hash ^ (hash >>> 17)) & 0xFFFF;
     }
 
     @Override

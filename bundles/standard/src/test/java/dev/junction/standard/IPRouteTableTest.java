@@ -108,6 +108,23 @@ class IPRouteTableTest {
         }
     }
 
+    @Test
+    void directIPLookupPrintsInClicksHashOrder() throws Exception {
+        // Click's prefix hash, values from the C code compiled with gcc.
+        assertEquals(0, DirectIPLookup.prefixHash(0, 0));
+        assertEquals(14417, DirectIPLookup.prefixHash(0x121A0400, 24));
+        assertEquals(1327, DirectIPLookup.prefixHash(0x121A0418, 32));
+        assertEquals(1059, DirectIPLookup.prefixHash(0x121A04FF, 32));
+        assertEquals(17066, DirectIPLookup.prefixHash(0x0A000000, 8));
+        assertEquals(24727, DirectIPLookup.prefixHash(0xC0A80100, 24));
+        assertEquals(50761, DirectIPLookup.prefixHash(0xFFFFFFFF, 32));
+        try (TestRouter router = new TestRouter()) {
+            IPRouteTable table = router.add(new DirectIPLookup(), "rt", 1, 3, ROUTES);
+            assertEquals("0.0.0.0/0\t\t18.26.4.1\t2\n18.26.4.255/32\t\t-\t\t0\n18.26.4.24/32\t\t-\t\t0\n"
+                    + "18.26.4.0/24\t\t-\t\t1\n", table.table());
+        }
+    }
+
     @ParameterizedTest
     @MethodSource("dynamicTables")
     void addSetRemoveWithClickErrors(Supplier<IPRouteTable> kind) throws Exception {

@@ -306,15 +306,21 @@ public abstract class IPRouteTable extends Element {
         uninstallAll();
     }
 
-    /** Click's table dump: one route a line, tab-separated, in slot order. */
+    /** Click's table dump: one route a line, tab-separated, in {@link #tableOrder} order. */
     public final String table() {
         StringBuilder text = new StringBuilder();
-        for (IPRoute route : slots) {
-            if (route != null) {
-                text.append(route.unparse(true)).append('\n');
-            }
+        for (IPRoute route : tableOrder(routes())) {
+            text.append(route.unparse(true)).append('\n');
         }
         return text.toString();
+    }
+
+    /**
+     * The order in which the {@code table} handler lists {@code routes} (given in slot order, the order in
+     * which Click's vector-based tables list them). The default keeps it.
+     */
+    protected List<IPRoute> tableOrder(List<IPRoute> routes) {
+        return routes;
     }
 
     /** The answer of Click's {@code lookup} handler for {@code destination}: the port, and the gateway if any. */
