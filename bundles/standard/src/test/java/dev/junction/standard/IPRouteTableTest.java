@@ -6,18 +6,22 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.junction.element.Args;
 import dev.junction.element.ConfigurationException;
 import dev.junction.element.ElementState;
 import dev.junction.element.HandlerException;
+import dev.junction.element.StandaloneContext;
 import dev.junction.packet.PacketBatch;
+import dev.junction.packet.PacketPool;
 import dev.junction.standard.iproute.IPRoute;
 import dev.junction.standard.iproute.IPRouteTable;
 import java.util.List;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.function.Executable;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.junit.jupiter.api.Test;
 
 /** The behaviour the four IP lookup elements share: route syntax, handlers, push path, hot swap. */
 class IPRouteTableTest {
@@ -105,6 +109,31 @@ class IPRouteTableTest {
                 assertEquals("18.26.4.24/32\t\t-\t\t0\n18.26.4.255/32\t\t-\t\t0\n18.26.4.0/24\t\t-\t\t1\n"
                         + "0.0.0.0/0\t\t18.26.4.1\t2\n", table.table());
             }
+        }
+    }
+
+    @Test
+    void warnsAboutDuplicateRoutesAndTheFirstFiveMisses() throws Exception {
+        try (PacketPool pool = PacketPool.create("warnings", 16, 256, 64)) {
+            LinearIPLookup table = StandaloneContext.attach(new LinearIPLookup(), "rt", pool, 1, 2);
+            table.configure(Args.parse("10/8 0, 10.1.2.3/8 1, 10/8 - 1, 11/8 1"));
+            table.initialize();
+            StandaloneContext context = (StandaloneContext) table.context();
+            assertEquals(List.of("2 routes replaced by later versions"), context.warnings());
+            assertEquals("0", table.lookupText(parse("10.0.0.1")), "as in Click, the first route for a prefix stays");
+            for (int i = 0; i < 7; i++) {
+                table.push(0, Collector.batch(Collector.packet(pool, 20, parse("12.0.0." + i))));
+            }
+            assertEquals(6, context.warnings().size());
+            assertEquals("LinearIPLookup: no route for 12.0.0.4", context.warnings().get(5));
+            assertEquals(16, pool.available());
+
+            DirectIPLookup direct = StandaloneContext.attach(new DirectIPLookup(), "d", pool, 1, 2);
+            direct.configure(Args.parse("10/8 0, 10/8 1"));
+            direct.initialize();
+            direct.push(0, Collector.batch(Collector.packet(pool, 20, parse("12.0.0.1"))));
+            assertEquals(List.of("1 route replaced by later versions"),
+                    ((StandaloneContext) direct.context()).warnings(), "DirectIPLookup drops silently");
         }
     }
 
@@ -272,7 +301,7 @@ class IPRouteTableTest {
         return table.lookupText(parse(address));
     }
 
-    private static String message(org.junit.jupiter.api.function.Executable action) {
+    private static String message(Executable action) {
         return assertThrows(HandlerException.class, action).getMessage();
     }
 
