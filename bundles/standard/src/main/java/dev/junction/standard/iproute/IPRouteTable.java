@@ -108,12 +108,13 @@ public abstract class IPRouteTable extends Element {
         int replaced = 0;
         for (int i = 0; i < arguments.size(); i++) {
             IPRoute route = IPRoute.parse(arguments.get(i), false);
+            String refusal = route == null ? null : refusal(route);
             if (route == null) {
                 args.error("argument " + (i + 1) + " should be 'ADDR/MASK [GATEWAY] OUTPUT'");
             } else if (route.port() < 0 || route.port() >= outputCount()) {
                 args.error("argument " + (i + 1) + " bad OUTPUT");
-            } else if (refusal(route) != null) {
-                args.error("argument " + (i + 1) + ": " + refusal(route));
+            } else if (refusal != null) {
+                args.error("argument " + (i + 1) + ": " + refusal);
             } else if (slotOf(route) >= 0) {
                 replaced++; // Click keeps the first route for a prefix and says so
             } else {
