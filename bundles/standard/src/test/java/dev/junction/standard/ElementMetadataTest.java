@@ -19,6 +19,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
@@ -37,7 +38,9 @@ class ElementMetadataTest {
     void theBundleHasTheExpectedClasses() throws Exception {
         assertEquals(Set.of("Counter", "Discard", "Idle", "InfiniteSource", "Message", "Null", "Paint", "Print",
                 "PullNull", "PushNull", "Queue", "RatedSource", "Unqueue", "StaticIPLookup", "LinearIPLookup",
-                "RadixIPLookup", "DirectIPLookup", "EtherSwitch", "Hub", "Suppressor", "Tee", "PullTee"), elementClasses().stream().map(c -> c.getAnnotation(ElementClass.class).value())
+                "RadixIPLookup", "DirectIPLookup", "EtherSwitch", "Hub", "Suppressor", "Tee", "PullTee",
+                "Strip", "Unstrip", "StoreData", "Truncate", "Pad", "CheckLength", "EtherEncap", "IPEncap", "UDPIPEncap",
+                "MarkIPHeader", "GetIPAddress", "SetIPAddress", "StoreIPAddress"), elementClasses().stream().map(c -> c.getAnnotation(ElementClass.class).value())
                 .collect(Collectors.toSet()));
     }
 
@@ -80,6 +83,20 @@ class ElementMetadataTest {
         }
     }
 
+    /** Configurations of the elements that need arguments. */
+    private static final Map<Class<? extends Element>, String> CONFIGS = Map.ofEntries(
+            Map.entry(Strip.class, "14"),
+            Map.entry(Unstrip.class, "14"),
+            Map.entry(StoreData.class, "0, x"),
+            Map.entry(Truncate.class, "60"),
+            Map.entry(CheckLength.class, "60"),
+            Map.entry(EtherEncap.class, "0x0800, 1:1:1:1:1:1, 2:2:2:2:2:2"),
+            Map.entry(IPEncap.class, "4, 1.0.0.1, 2.0.0.2"),
+            Map.entry(UDPIPEncap.class, "1.0.0.1, 1, 2.0.0.2, 2"),
+            Map.entry(GetIPAddress.class, "16"),
+            Map.entry(SetIPAddress.class, "1.0.0.1"),
+            Map.entry(StoreIPAddress.class, "4"));
+
     /** The element set up where it registers all its handlers: Discard in pull context, the others alone. */
     private static Element richestSetup(TestRouter router, Class<? extends Element> type) throws Exception {
         Element element = type.getDeclaredConstructor().newInstance();
@@ -92,7 +109,8 @@ class ElementMetadataTest {
         if (element instanceof Suppressor) {
             return router.add(element, "e", 1, 1, ""); // one port pair, so that active0 exists
         }
-        String config = element instanceof Paint ? "1" : element instanceof Message ? "hello, WARNING" : "";
+        String config = element instanceof Paint ? "1" : element instanceof Message ? "hello, WARNING"
+                : CONFIGS.getOrDefault(type, "");
         return router.add(element, "e", minimum(element.portCount(), true), minimum(element.portCount(), false),
                 config);
     }
