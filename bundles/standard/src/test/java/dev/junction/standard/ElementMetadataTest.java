@@ -36,7 +36,10 @@ class ElementMetadataTest {
     @Test
     void theBundleHasTheExpectedClasses() throws Exception {
         assertEquals(Set.of("Counter", "Discard", "Idle", "InfiniteSource", "Message", "Null", "Paint", "Print",
-                "PullNull", "PushNull", "Queue", "RatedSource", "Unqueue"), elementClasses().stream().map(c -> c.getAnnotation(ElementClass.class).value())
+                "PullNull", "PushNull", "Queue", "RatedSource", "Unqueue",
+                "PaintSwitch", "PaintTee", "CheckPaint", "Switch", "StaticSwitch", "RoundRobinSwitch", "HashSwitch",
+                "RandomSwitch", "PullSwitch", "RoundRobinSched", "PrioSched", "StrideSched", "RandomSample",
+                "RatedSplitter", "Meter"), elementClasses().stream().map(c -> c.getAnnotation(ElementClass.class).value())
                 .collect(Collectors.toSet()));
     }
 
@@ -88,7 +91,15 @@ class ElementMetadataTest {
             TestRouter.connect(queue, 0, element, 0);
             return element;
         }
-        String config = element instanceof Paint ? "1" : element instanceof Message ? "hello, WARNING" : "";
+        String config = element instanceof Paint ? "1" : element instanceof Message ? "hello, WARNING"
+                : element instanceof PaintTee || element instanceof CheckPaint || element instanceof StaticSwitch ? "1"
+                : element instanceof Switch ? "-1"
+                : element instanceof StrideSched ? "1"
+                : element instanceof HashSwitch ? "0, 1"
+                : element instanceof RandomSample ? "0.5"
+                : element instanceof RatedSplitter ? "1000"
+                : element instanceof Meter ? "1000Bps"
+                : "";
         return router.add(element, "e", minimum(element.portCount(), true), minimum(element.portCount(), false),
                 config);
     }

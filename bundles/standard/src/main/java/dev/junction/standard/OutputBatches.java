@@ -1,0 +1,68 @@
+package dev.junction.standard;
+
+import dev.junction.element.Element;
+import dev.junction.element.Output;
+import dev.junction.packet.Packet;
+import dev.junction.packet.PacketBatch;
+
+/**
+ * One preallocated batch per output port of a push element that spreads the packets of a batch over its
+ * outputs (the switches): packets are gathered per port, a batch that fills is pushed at once, and
+ * {@link #flush()} pushes what is left, port by port, so that each output gets one push per incoming batch
+ * (more only for batches larger than the gathering ones). Nothing is allocated after construction.
+ */
+final class OutputBatches {
+    private final Element owner;
+    private final PacketBatch[] batches;
+
+    /** Batches for every output of {@code owner}, whose ports must be attached. */
+    OutputBatches(Element owner) {
+        this.owner = owner;
+        batches = new PacketBatch[owner.outputCount()];
+        for (int port = 0; port < batches.length; port++) {
+            batches[port] = new PacketBatch();
+        }
+    }
+
+    /** Gathers {@code packet} for output {@code port} (0 to outputCount - 1). */
+    void add(int port, Packet packet) {
+        PacketBatch gathered = batches[port];
+        gathered.add(packet);
+        if (gathered.isFull()) {
+            owner.output(port).push(gathered);
+            gathered.clear();
+        }
+    }
+
+    /** Pushes every non-empty gathered batch, in port order. */
+    void flush() {
+        for (int port = 0; port < batches.length; port++) {
+            PacketBatch gathered = batches[port];
+            if (!gathered.isEmpty()) {
+                owner.output(port).push(gathered);
+                gathered.clear();
+            }
+        }
+    }
+
+    /**
+     * Pushes the first {@code count} packets of {@code batch} to {@code output} through {@code scratch} (empty,
+     * and cleared again afterwards), in chunks of its capacity, and leaves the other packets, in order, at the
+     * front of {@code batch}: for an element that must send part of a batch on before it acts on the rest.
+     * {@code batch} itself is never lent downstream here, so its remaining packets are safe.
+     */
+    static void pushFront(Output output, PacketBatch batch, int count, PacketBatch scratch) {
+        Packet[] packets = batch.array();
+        for (int sent = 0; sent < count; ) {
+            int chunk = Math.min(count - sent, scratch.capacity());
+            System.arraycopy(packets, sent, scratch.array(), 0, chunk);
+            scratch.setSize(chunk);
+            output.push(scratch);
+            scratch.clear();
+            sent += chunk;
+        }
+        int left = batch.size() - count;
+        System.arraycopy(packets, count, packets, 0, left);
+        batch.setSize(left);
+    }
+}
