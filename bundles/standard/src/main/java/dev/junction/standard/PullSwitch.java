@@ -6,6 +6,7 @@ import dev.junction.element.ConfigurationException;
 import dev.junction.element.Element;
 import dev.junction.element.ElementClass;
 import dev.junction.element.ElementDoc;
+import dev.junction.element.ElementState;
 import dev.junction.element.HandlerException;
 import dev.junction.element.HandlerRegistry;
 import dev.junction.packet.PacketBatch;
@@ -37,7 +38,10 @@ import org.osgi.service.component.annotations.ServiceScope;
                 PullSwitch is an empty notifier: it is active while the selected input may have packets, so \
                 the element pulling from it (an Unqueue, say) sleeps while the selected input is dry, even if \
                 other inputs have packets, and wakes when the selected input gets packets or the switch \
-                handler selects an input that has some.""",
+                handler selects an input that has some.
+
+                In a hot swap that leaves INPUT as it was (a live edit elsewhere in the graph), the input \
+                selected through the handler is kept.""",
         arguments = @ElementDoc.Argument(name = "INPUT", description = "Integer. The input to pull from. Default 0."),
         handlers = {
             @ElementDoc.Handler(name = "switch", mode = "read/write", description = """
@@ -50,6 +54,8 @@ import org.osgi.service.component.annotations.ServiceScope;
 public final class PullSwitch extends Element {
     private final Notifier notifier = new Notifier(NotifierKind.EMPTY, true);
     private int input;
+    /** The input the configuration chose, to tell in a hot swap whether the handler changed it since. */
+    private int configuredInput;
     private NotifierSignal[] signals = new NotifierSignal[0];
     private Task relay;
 
@@ -68,6 +74,7 @@ public final class PullSwitch extends Element {
         int configured = args.readPositional("INPUT", ArgTypes.INTEGER, 0);
         args.complete();
         input = validInput(configured);
+        configuredInput = input;
         if (input < 0) {
             notifier.sleep();
         } else {
@@ -130,8 +137,27 @@ public final class PullSwitch extends Element {
         handlers.addRead("config", () -> Integer.toString(input));
     }
 
+    /** Carries the input chosen through the switch handler across a hot swap that leaves INPUT as it was. */
+    @Override
+    public void saveState(ElementState state) {
+        state.put("input", new long[] {configuredInput, input});
+    }
+
+    @Override
+    public void takeState(ElementState state) {
+        long[] saved = state.get("input", long[].class);
+        if (saved != null && saved.length == 2 && saved[0] == configuredInput) {
+            select(validInput((int) saved[1]));
+        }
+    }
+
     private void writeSwitch(String value) throws HandlerException {
-        input = validInput(HandlerValues.parseInt(value, "syntax error"));
+        select(validInput(HandlerValues.parseInt(value, "syntax error")));
+    }
+
+    /** Selects {@code selected} (valid, or -1) and sets the notifier as Click's set_input does. */
+    private void select(int selected) {
+        input = selected;
         if (input < 0) {
             notifier.sleep();
         } else if (signals.length > input && signals[input].isActive()) {

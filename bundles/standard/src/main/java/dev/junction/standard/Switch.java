@@ -6,6 +6,7 @@ import dev.junction.element.ConfigurationException;
 import dev.junction.element.Element;
 import dev.junction.element.ElementClass;
 import dev.junction.element.ElementDoc;
+import dev.junction.element.ElementState;
 import dev.junction.element.HandlerException;
 import dev.junction.element.HandlerRegistry;
 import dev.junction.packet.PacketBatch;
@@ -22,7 +23,10 @@ import org.osgi.service.component.annotations.ServiceScope;
         description = """
                 Pushes every packet it receives to output OUTPUT, which the switch handler can change while \
                 the router runs. A negative OUTPUT frees the packets instead. Push; one input, any number of \
-                outputs. A whole batch goes to the selected output in one push.""",
+                outputs. A whole batch goes to the selected output in one push.
+
+                In a hot swap that leaves OUTPUT as it was (a live edit elsewhere in the graph), the output \
+                selected through the handler is kept.""",
         arguments = @ElementDoc.Argument(name = "OUTPUT", description = """
                 Integer. The output to use; it must be less than the number of outputs. Default 0."""),
         handlers = {
@@ -35,6 +39,8 @@ import org.osgi.service.component.annotations.ServiceScope;
         seeAlso = {"StaticSwitch", "PullSwitch", "RoundRobinSwitch", "HashSwitch", "RandomSwitch"})
 public final class Switch extends Element {
     private int output;
+    /** The output the configuration chose, to tell in a hot swap whether the handler changed it since. */
+    private int configuredOutput;
 
     @Override
     public String portCount() {
@@ -54,6 +60,7 @@ public final class Switch extends Element {
             throw new ConfigurationException("output must be < " + outputCount());
         }
         output = configured;
+        configuredOutput = configured;
     }
 
     @Override
@@ -75,6 +82,20 @@ public final class Switch extends Element {
     public void addHandlers(HandlerRegistry handlers) {
         handlers.addReadWrite("switch", () -> Integer.toString(output), this::writeSwitch);
         handlers.addRead("config", () -> Integer.toString(output));
+    }
+
+    /** Carries the output chosen through the switch handler across a hot swap that leaves OUTPUT as it was. */
+    @Override
+    public void saveState(ElementState state) {
+        state.put("output", new long[] {configuredOutput, output});
+    }
+
+    @Override
+    public void takeState(ElementState state) {
+        long[] saved = state.get("output", long[].class);
+        if (saved != null && saved.length == 2 && saved[0] == configuredOutput && saved[1] < outputCount()) {
+            output = (int) saved[1];
+        }
     }
 
     private void writeSwitch(String value) throws HandlerException {

@@ -183,6 +183,24 @@ class SchedulersTest {
     }
 
     @Test
+    void pullSwitchKeepsTheHandlersChoiceInAHotSwap() throws Exception {
+        try (TestRouter router = new TestRouter()) {
+            PullSwitch old = new PullSwitch();
+            queues(router, old, "0", 0, 0);
+            router.handlers(old).write("switch", "1");
+            dev.junction.element.ElementState state = new dev.junction.element.ElementState();
+            old.saveState(state);
+            PullSwitch replacement = router.add(new PullSwitch(), "t", 2, 1, "0");
+            replacement.takeState(state);
+            assertEquals(1, replacement.selected());
+            PullSwitch edited = router.add(new PullSwitch(), "v", 2, 1, "-1");
+            edited.takeState(state);
+            assertEquals(-1, edited.selected());
+            assertFalse(edited.notifier(NotifierKind.EMPTY).isActive());
+        }
+    }
+
+    @Test
     void pullSwitchWakesWhenItsSelectedInputGetsPackets() throws Exception {
         try (TestRouter router = new TestRouter()) {
             PullSwitch sw = new PullSwitch();

@@ -65,6 +65,22 @@ class SwitchesTest {
     }
 
     @Test
+    void aHotSwapKeepsTheHandlersChoiceUnlessOutputChanged() throws Exception {
+        try (TestRouter router = new TestRouter()) {
+            Switch old = router.add(new Switch(), "a", 1, 3, "0");
+            router.handlers(old).write("switch", "2");
+            dev.junction.element.ElementState state = new dev.junction.element.ElementState();
+            old.saveState(state);
+            Switch same = router.add(new Switch(), "b", 1, 3, "0");
+            same.takeState(state);
+            assertEquals(2, same.selected(), "configured the same: the handler's choice stays");
+            Switch edited = router.add(new Switch(), "c", 1, 3, "1");
+            edited.takeState(state);
+            assertEquals(1, edited.selected(), "OUTPUT was edited: it wins");
+        }
+    }
+
+    @Test
     void staticSwitchUsesItsFixedOutput() throws Exception {
         try (TestRouter router = new TestRouter()) {
             StaticSwitch sw = new StaticSwitch();
