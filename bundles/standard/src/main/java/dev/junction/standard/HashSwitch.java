@@ -33,7 +33,7 @@ import org.osgi.service.component.annotations.ServiceScope;
             @ElementDoc.Argument(name = "OFFSET", description = "Integer. Where the hashed bytes start. Mandatory."),
             @ElementDoc.Argument(name = "LENGTH", description = "Integer greater than 0. How many bytes. Mandatory.")
         },
-        example = "CheckIPHeader -> HashSwitch(16, 4) => q0 :: Queue, q1 :: Queue;   // by IP destination",
+        example = "... -> hs :: HashSwitch(16, 4);  hs[0] -> Queue -> a;  hs[1] -> Queue -> b;   // by IP destination",
         seeAlso = {"Switch", "RoundRobinSwitch", "RandomSwitch"})
 public final class HashSwitch extends Element {
     private int offset;
