@@ -147,6 +147,13 @@ class SwitchesTest {
             assertEquals(3, out.get(2).packets());
             assertEquals(1, out.get(2).batches, "a batch bound for one output is passed on whole");
         }
+        try (TestRouter router = new TestRouter()) {
+            HashSwitch sw = new HashSwitch();
+            List<TestRouter.Recorder> out = wire(router, sw, 3, "-4, 8");
+            sw.push(0, router.batch(2, 0, 0));
+            sw.push(0, router.batch(2, 60, 7));
+            assertEquals(4, out.get(0).packets(), "empty packets and an offset before the data: output 0, no throw");
+        }
         assertEquals(List.of("length must be > 0"), errors(new HashSwitch(), 2, "0, 0"));
         assertEquals(List.of("LENGTH: required argument missing"), errors(new HashSwitch(), 2, "0"));
     }
