@@ -1,38 +1,43 @@
 package dev.junction.standard;
 
 import dev.junction.element.Element;
+import dev.junction.element.Output;
 import dev.junction.packet.Packet;
 import dev.junction.packet.PacketBatch;
 
 /**
- * One preallocated batch per output port, for elements that spread the packets of a batch over several
- * outputs (Tee, Hub, EtherSwitch): {@link #add} gathers a packet for a port and pushes the batch when it is
- * full, {@link #flush} pushes what is left, port by port in order.
+ * One preallocated batch per output port of a push element that spreads the packets of a batch over its
+ * outputs (the switches, Tee, Hub, EtherSwitch): packets are gathered per port, a batch that fills is pushed at once, and
+ * {@link #flush()} pushes what is left, port by port, so that each output gets one push per incoming batch
+ * (more only for batches larger than the gathering ones). Nothing is allocated after construction.
  */
 final class OutputBatches {
     private final Element owner;
     private final PacketBatch[] batches;
 
+    /** Batches for every output of {@code owner}, whose ports must be attached. */
     OutputBatches(Element owner) {
         this.owner = owner;
         batches = new PacketBatch[owner.outputCount()];
-        for (int i = 0; i < batches.length; i++) {
-            batches[i] = new PacketBatch();
+        for (int port = 0; port < batches.length; port++) {
+            batches[port] = new PacketBatch();
         }
     }
 
-    /** Gathers {@code packet} for output {@code port}. */
+    /** Gathers {@code packet} for output {@code port} (0 to outputCount - 1). */
     void add(int port, Packet packet) {
-        PacketBatch batch = batches[port];
-        batch.add(packet);
-        if (batch.isFull()) {
-            owner.output(port).push(batch);
-            batch.clear();
+        PacketBatch gathered = batches[port];
+        gathered.add(packet);
+        if (gathered.isFull()) {
+            owner.output(port).push(gathered);
+            gathered.clear();
         }
     }
 
-    /** Gathers a copy of each of packets {@code from..size-1} of {@code source} for output {@code port}; a
-     * packet whose copy the pool cannot give is left out for that port, as Click does when a clone fails. */
+    /**
+     * Gathers a copy of each of packets {@code from..size-1} of {@code source} for output {@code port}; a packet
+     * whose copy the pool cannot give is left out for that port, as Click does when a clone fails.
+     */
     void addCopies(int port, PacketBatch source, int from) {
         for (int i = from, size = source.size(); i < size; i++) {
             Packet copy = source.get(i).copy();
@@ -44,17 +49,38 @@ final class OutputBatches {
 
     /** Pushes output {@code port}'s gathered packets, if any. */
     void flush(int port) {
-        PacketBatch batch = batches[port];
-        if (!batch.isEmpty()) {
-            owner.output(port).push(batch);
-            batch.clear();
+        PacketBatch gathered = batches[port];
+        if (!gathered.isEmpty()) {
+            owner.output(port).push(gathered);
+            gathered.clear();
         }
     }
 
-    /** Pushes every port's gathered packets, in port order. */
+    /** Pushes every non-empty gathered batch, in port order. */
     void flush() {
         for (int port = 0; port < batches.length; port++) {
             flush(port);
         }
+    }
+
+    /**
+     * Pushes the first {@code count} packets of {@code batch} to {@code output} through {@code scratch} (empty,
+     * and cleared again afterwards), in chunks of its capacity, and leaves the other packets, in order, at the
+     * front of {@code batch}: for an element that must send part of a batch on before it acts on the rest.
+     * {@code batch} itself is never lent downstream here, so its remaining packets are safe.
+     */
+    static void pushFront(Output output, PacketBatch batch, int count, PacketBatch scratch) {
+        Packet[] packets = batch.array();
+        for (int sent = 0; sent < count; ) {
+            int chunk = Math.min(count - sent, scratch.capacity());
+            System.arraycopy(packets, sent, scratch.array(), 0, chunk);
+            scratch.setSize(chunk);
+            output.push(scratch);
+            scratch.clear();
+            sent += chunk;
+        }
+        int left = batch.size() - count;
+        System.arraycopy(packets, count, packets, 0, left);
+        batch.setSize(left);
     }
 }

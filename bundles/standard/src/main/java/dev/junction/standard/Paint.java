@@ -1,7 +1,5 @@
 package dev.junction.standard;
 
-import dev.junction.element.ArgParser;
-import dev.junction.element.ArgTypes;
 import dev.junction.element.Args;
 import dev.junction.element.ConfigurationException;
 import dev.junction.element.Element;
@@ -37,34 +35,12 @@ import org.osgi.service.component.annotations.ServiceScope;
         example = "FromDevice(eth0) -> Paint(1) -> ...;   // later: PaintTee(1), CheckPaint(1)",
         seeAlso = {"PaintTee", "CheckPaint", "PaintSwitch"})
 public final class Paint extends SimpleAction {
-    /** Click's offset of the paint annotation byte, PAINT_ANNO_OFFSET. */
-    private static final int CLICK_PAINT_OFFSET = 16;
-    private static final ArgParser<Integer> COLOR = ArgTypes.integer(0, 255);
-
-    /** Click's AnnoArg, cut down to the one annotation Junction can address by name: PAINT. */
-    private static final ArgParser<String> ANNO = ArgParser.of("annotation", (text, args) -> {
-        String word = ArgTypes.WORD.parse(text, args);
-        if (word.equals("PAINT") || isPaintOffset(word)) {
-            return "PAINT";
-        }
-        throw new IllegalArgumentException(
-                "only the paint annotation (PAINT, offset " + CLICK_PAINT_OFFSET + ") is supported");
-    });
-
     private int color;
-
-    private static boolean isPaintOffset(String word) {
-        try {
-            return ArgTypes.INTEGER.parse(word, null) == CLICK_PAINT_OFFSET;
-        } catch (IllegalArgumentException e) {
-            return false;
-        }
-    }
 
     @Override
     public void configure(Args args) throws ConfigurationException {
-        Integer configured = args.requirePositional("COLOR", COLOR);
-        args.readPositional("ANNO", ANNO, "PAINT");
+        Integer configured = args.requirePositional("COLOR", PaintAnnotation.COLOR);
+        args.readPositional("ANNO", PaintAnnotation.ANNO, "PAINT");
         args.complete();
         color = configured;
     }
@@ -83,6 +59,6 @@ public final class Paint extends SimpleAction {
     @Override
     public void addHandlers(HandlerRegistry handlers) {
         handlers.addReadWrite("color", () -> Integer.toString(color),
-                value -> color = HandlerValues.parse(COLOR, value, "expected uint8_t"));
+                value -> color = PaintAnnotation.parseColor(value));
     }
 }

@@ -48,6 +48,11 @@ final class RateEwma {
         currentCount += events;
     }
 
+    /** The average in events per epoch, with {@code scale} bits of fraction (Click's {@code scaled_average}). */
+    long scaledAverage() {
+        return scaledAverage;
+    }
+
     /** The average in events per second, as Click prints it (fixed point, as many digits as are exact). */
     String format() {
         return formatScaled(scaledAverage * EPOCHS_PER_SECOND, scale);

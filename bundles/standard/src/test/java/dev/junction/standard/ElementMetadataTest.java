@@ -40,7 +40,10 @@ class ElementMetadataTest {
                 "PullNull", "PushNull", "Queue", "RatedSource", "Unqueue", "StaticIPLookup", "LinearIPLookup",
                 "RadixIPLookup", "DirectIPLookup", "EtherSwitch", "Hub", "Suppressor", "Tee", "PullTee",
                 "Strip", "Unstrip", "StoreData", "Truncate", "Pad", "CheckLength", "EtherEncap", "IPEncap", "UDPIPEncap",
-                "MarkIPHeader", "GetIPAddress", "SetIPAddress", "StoreIPAddress"), elementClasses().stream().map(c -> c.getAnnotation(ElementClass.class).value())
+                "MarkIPHeader", "GetIPAddress", "SetIPAddress", "StoreIPAddress",
+                "PaintSwitch", "PaintTee", "CheckPaint", "Switch", "StaticSwitch", "RoundRobinSwitch", "HashSwitch",
+                "RandomSwitch", "PullSwitch", "RoundRobinSched", "PrioSched", "StrideSched", "RandomSample",
+                "RatedSplitter", "Meter"), elementClasses().stream().map(c -> c.getAnnotation(ElementClass.class).value())
                 .collect(Collectors.toSet()));
     }
 
@@ -95,7 +98,18 @@ class ElementMetadataTest {
             Map.entry(UDPIPEncap.class, "1.0.0.1, 1, 2.0.0.2, 2"),
             Map.entry(GetIPAddress.class, "16"),
             Map.entry(SetIPAddress.class, "1.0.0.1"),
-            Map.entry(StoreIPAddress.class, "4"));
+            Map.entry(StoreIPAddress.class, "4"),
+            Map.entry(Paint.class, "1"),
+            Map.entry(Message.class, "hello, WARNING"),
+            Map.entry(PaintTee.class, "1"),
+            Map.entry(CheckPaint.class, "1"),
+            Map.entry(StaticSwitch.class, "1"),
+            Map.entry(Switch.class, "-1"),
+            Map.entry(StrideSched.class, "1"),
+            Map.entry(HashSwitch.class, "0, 1"),
+            Map.entry(RandomSample.class, "0.5"),
+            Map.entry(RatedSplitter.class, "1000"),
+            Map.entry(Meter.class, "1000Bps"));
 
     /** The element set up where it registers all its handlers: Discard in pull context, the others alone. */
     private static Element richestSetup(TestRouter router, Class<? extends Element> type) throws Exception {
@@ -109,8 +123,7 @@ class ElementMetadataTest {
         if (element instanceof Suppressor) {
             return router.add(element, "e", 1, 1, ""); // one port pair, so that active0 exists
         }
-        String config = element instanceof Paint ? "1" : element instanceof Message ? "hello, WARNING"
-                : CONFIGS.getOrDefault(type, "");
+        String config = CONFIGS.getOrDefault(type, "");
         return router.add(element, "e", minimum(element.portCount(), true), minimum(element.portCount(), false),
                 config);
     }

@@ -36,6 +36,7 @@ final class TestRouter implements AutoCloseable {
     final ManualClock clock = new ManualClock(1_700_000_000_000_000_000L);
     private final List<StandaloneContext> contexts = new ArrayList<>();
     private final Map<Element, Handlers> handlers = new HashMap<>();
+    private final Map<String, Element> byName = new HashMap<>();
 
     TestRouter() {
         this(256);
@@ -50,9 +51,15 @@ final class TestRouter implements AutoCloseable {
             throws ConfigurationException {
         StandaloneContext standalone = new StandaloneContext(name, pool, clock);
         contexts.add(standalone);
-        element.attach(new WiredContext(standalone, element), inputs, outputs);
+        element.attach(new WiredContext(standalone, element, this), inputs, outputs);
+        byName.put(name, element);
         element.configure(Args.parse(config));
         return element;
+    }
+
+    /** The warnings the element called {@code name} reported. */
+    List<String> warnings(String name) {
+        return contexts.stream().filter(c -> c.name().equals(name)).findFirst().orElseThrow().warnings();
     }
 
     /** Connects output {@code port} of {@code from} to input {@code inputPort} of {@code to}. */
@@ -132,6 +139,51 @@ final class TestRouter implements AutoCloseable {
         }
     }
 
+    /** A push sink that records the first data byte of each packet (-1 if empty) and its batches, then frees them. */
+    static final class Recorder extends Element {
+        final List<Integer> firstBytes = new ArrayList<>();
+        final List<Integer> paints = new ArrayList<>();
+        int batches;
+
+        @Override
+        public String portCount() {
+            return "1/0";
+        }
+
+        @Override
+        public String processing() {
+            return "h/";
+        }
+
+        @Override
+        public void push(int port, dev.junction.packet.PacketBatch batch) {
+            batches++;
+            for (int i = 0; i < batch.size(); i++) {
+                dev.junction.packet.Packet packet = batch.get(i);
+                firstBytes.add(packet.length() > 0 ? packet.getUnsignedByte(0) : -1);
+                paints.add(packet.paint());
+            }
+            batch.killAll();
+        }
+
+        int packets() {
+            return firstBytes.size();
+        }
+    }
+
+    /** A batch of {@code count} fresh packets of {@code length} bytes whose first byte is {@code firstByte}. */
+    dev.junction.packet.PacketBatch batch(int count, int length, int firstByte) {
+        dev.junction.packet.PacketBatch batch = new dev.junction.packet.PacketBatch(Math.max(count, 1));
+        pool.allocate(batch, count);
+        for (int i = 0; i < count; i++) {
+            batch.get(i).put(length);
+            if (length > 0) {
+                batch.get(i).setByte(0, firstByte);
+            }
+        }
+        return batch;
+    }
+
     /** The handlers of one element, by name. */
     static final class Handlers implements HandlerRegistry {
         private final Map<String, ReadHandler> readers = new LinkedHashMap<>();
@@ -172,8 +224,12 @@ final class TestRouter implements AutoCloseable {
         }
     }
 
-    /** A StandaloneContext whose notifier signals come from the neighbouring element. */
-    private record WiredContext(StandaloneContext standalone, Element element) implements ElementContext {
+    /**
+     * A StandaloneContext whose notifier signals come from the neighbouring element, and which finds the
+     * router's elements by name and writes their handlers (other handler writes are recorded).
+     */
+    private record WiredContext(StandaloneContext standalone, Element element, TestRouter router)
+            implements ElementContext {
         @Override
         public String name() {
             return standalone.name();
@@ -220,13 +276,15 @@ final class TestRouter implements AutoCloseable {
             if (notifier == null) {
                 return NotifierSignal.alwaysActive();
             }
-            notifier.addListener(listener);
+            if (listener != null) {
+                notifier.addListener(listener);
+            }
             return NotifierSignal.anyOf(List.of(notifier));
         }
 
         @Override
         public Element element(String name) {
-            return null;
+            return router.byName.get(name);
         }
 
         @Override
@@ -235,8 +293,14 @@ final class TestRouter implements AutoCloseable {
         }
 
         @Override
-        public void writeHandler(String handler, String value) {
-            standalone.writeHandler(handler, value);
+        public void writeHandler(String handler, String value) throws HandlerException {
+            int dot = handler.lastIndexOf('.');
+            Element target = dot > 0 ? router.byName.get(handler.substring(0, dot)) : null;
+            if (target != null) {
+                router.handlers(target).write(handler.substring(dot + 1), value);
+            } else {
+                standalone.writeHandler(handler, value);
+            }
         }
 
         @Override
