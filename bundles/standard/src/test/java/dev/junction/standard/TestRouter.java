@@ -88,6 +88,15 @@ final class TestRouter implements AutoCloseable {
         return worked;
     }
 
+    /** Runs the timers that are due on the manual clock; how many ran. */
+    int runTimers() {
+        int ran = 0;
+        for (int i = 0; i < contexts.size(); i++) {
+            ran += contexts.get(i).runTimers();
+        }
+        return ran;
+    }
+
     /** Whether any element's task is scheduled. */
     boolean anyTaskScheduled() {
         return contexts.stream().flatMap(c -> c.tasks().stream()).anyMatch(Task::isScheduled);
