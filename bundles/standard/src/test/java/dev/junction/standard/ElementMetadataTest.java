@@ -36,7 +36,9 @@ class ElementMetadataTest {
     @Test
     void theBundleHasTheExpectedClasses() throws Exception {
         assertEquals(Set.of("Counter", "Discard", "Idle", "InfiniteSource", "Message", "Null", "Paint", "Print",
-                "PullNull", "PushNull", "Queue", "RatedSource", "Unqueue"), elementClasses().stream().map(c -> c.getAnnotation(ElementClass.class).value())
+                "PullNull", "PushNull", "Queue", "RatedSource", "Unqueue",
+                "CheckIPHeader", "CheckIPHeader2", "DecIPTTL", "FixIPSrc", "DropBroadcasts", "IPGWOptions",
+                "IPFragmenter", "ICMPError", "ARPQuerier", "ARPResponder", "IPInputCombo", "IPOutputCombo"), elementClasses().stream().map(c -> c.getAnnotation(ElementClass.class).value())
                 .collect(Collectors.toSet()));
     }
 
@@ -88,7 +90,16 @@ class ElementMetadataTest {
             TestRouter.connect(queue, 0, element, 0);
             return element;
         }
-        String config = element instanceof Paint ? "1" : element instanceof Message ? "hello, WARNING" : "";
+        String config = element instanceof Paint ? "1" : element instanceof Message ? "hello, WARNING"
+                : element instanceof CheckIPHeader ? "DETAILS true"
+                : element instanceof FixIPSrc || element instanceof IPGWOptions ? "1.2.3.4"
+                : element instanceof IPFragmenter ? "300"
+                : element instanceof ICMPError ? "1.2.3.4, timeexceeded"
+                : element instanceof ARPResponder ? "1.2.3.4 0:1:2:3:4:5"
+                : element instanceof ARPQuerier ? "1.2.3.4, 0:1:2:3:4:5"
+                : element instanceof IPInputCombo ? "1"
+                : element instanceof IPOutputCombo ? "1, 1.2.3.4, 1500"
+                : "";
         return router.add(element, "e", minimum(element.portCount(), true), minimum(element.portCount(), false),
                 config);
     }

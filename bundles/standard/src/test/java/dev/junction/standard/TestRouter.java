@@ -42,7 +42,12 @@ final class TestRouter implements AutoCloseable {
     }
 
     TestRouter(int packets) {
-        pool = PacketPool.create("test", packets, 256, 64);
+        this(packets, 256);
+    }
+
+    /** A router whose pool has {@code packets} buffers of {@code bufferSize} bytes (64 of headroom). */
+    TestRouter(int packets, int bufferSize) {
+        pool = PacketPool.create("test", packets, bufferSize, 64);
     }
 
     /** Attaches {@code element} as {@code name} with the given ports and configures it with {@code config}. */
