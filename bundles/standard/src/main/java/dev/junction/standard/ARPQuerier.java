@@ -171,7 +171,7 @@ public final class ARPQuerier extends Element {
         try {
             return parse.get();
         } catch (IllegalArgumentException e) {
-            args.error(keyword + ": " + e.getMessage());
+            args.error(keyword + ": " + (e.getMessage() == null ? "parse error" : e.getMessage()));
             return null;
         }
     }
