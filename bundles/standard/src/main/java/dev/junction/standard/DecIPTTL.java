@@ -66,7 +66,7 @@ public final class DecIPTTL extends SimpleAction {
         if (!active) {
             return packet;
         }
-        int header = IPHeaders.networkHeader(packet);
+        int header = IPHeaders.fixedHeader(packet);
         if (header < 0) {
             drops++;
             packet.kill();
@@ -75,12 +75,13 @@ public final class DecIPTTL extends SimpleAction {
         if (!multicast && IPHeaders.isMulticast(packet.getInt(header + 16))) {
             return packet;
         }
-        if (packet.getUnsignedByte(header + 8) <= 1) {
+        int word = packet.getInt(header + 8); // TTL, protocol, checksum
+        if (word >>> 24 <= 1) {
             drops++;
             divert(1, packet);
             return null;
         }
-        IPHeaders.decrementTtl(packet, header);
+        IPHeaders.decrementTtl(packet, header, word);
         return packet;
     }
 

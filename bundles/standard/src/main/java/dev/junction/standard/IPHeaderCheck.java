@@ -124,7 +124,11 @@ final class IPHeaderCheck {
             if (headerLength > IPHeaders.MIN_HEADER) {
                 sum += Checksums.partial(packet, offset + IPHeaders.MIN_HEADER, headerLength - IPHeaders.MIN_HEADER);
             }
-            if (Checksums.fold(sum) != 0xffff) {
+            // Fold without a loop: five 32-bit words and the options sum fit in 48 bits.
+            sum = (sum & 0xffffffffL) + (sum >>> 32);
+            sum = (sum & 0xffff) + (sum >>> 16);
+            sum = (sum & 0xffff) + (sum >>> 16);
+            if ((sum & 0xffff) + (sum >>> 16) != 0xffff) {
                 return BAD_CHECKSUM;
             }
         }

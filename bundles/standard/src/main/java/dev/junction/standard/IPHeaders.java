@@ -109,12 +109,25 @@ final class IPHeaders {
         packet.setShort(offset + 10, Checksums.internet(packet, offset, headerLength));
     }
 
-    /** Decrements the TTL of the IP header at {@code offset}, updating the checksum incrementally (RFC 1624). */
-    static void decrementTtl(Packet packet, int offset) {
-        packet.setByte(offset + 8, packet.getUnsignedByte(offset + 8) - 1);
-        // The TTL is the high byte of its 16-bit word, so the word drops by 0x0100: ~m + m' = 0xFEFF.
-        int sum = (~packet.getUnsignedShort(offset + 10) & 0xffff) + 0xfeff;
-        packet.setShort(offset + 10, ~(sum + (sum >>> 16)));
+    /**
+     * The offset of the packet's network header if a minimal (20-byte) IPv4 header fits there; -1 otherwise.
+     * Cheaper than {@link #networkHeader}: for elements that touch only the fixed header (DecIPTTL).
+     */
+    static int fixedHeader(Packet packet) {
+        int offset = packet.networkHeaderOffset();
+        return offset == Packet.NO_HEADER || offset < 0 || offset > packet.length() - MIN_HEADER ? -1 : offset;
+    }
+
+    /**
+     * Decrements the TTL of the IP header at {@code offset}, updating the checksum incrementally (RFC 1624):
+     * {@code word} is the header's TTL, protocol and checksum word as the caller read it (checking that the
+     * TTL is above 1), so the update is one 32-bit write.
+     */
+    static void decrementTtl(Packet packet, int offset, int word) {
+        // The TTL is the high byte of its 16-bit word, so that word drops by 0x0100: ~m + m' = 0xFEFF.
+        int sum = (~word & 0xffff) + 0xfeff;
+        int checksum = ~(sum + (sum >>> 16)) & 0xffff;
+        packet.setInt(offset + 8, ((word - 0x01000000) & 0xffff0000) | checksum);
     }
 
     /**

@@ -140,11 +140,12 @@ public final class IPOutputCombo extends Element {
         if (recompute) {
             IPHeaders.setChecksum(packet, header, headerLength);
         }
-        if (packet.getUnsignedByte(header + 8) <= 1) { // DecIPTTL
+        int word = packet.getInt(header + 8); // DecIPTTL
+        if (word >>> 24 <= 1) {
             emit(EXPIRED, packet);
             return;
         }
-        IPHeaders.decrementTtl(packet, header);
+        IPHeaders.decrementTtl(packet, header, word);
         emit(packet.length() > mtu ? TOO_BIG : 0, packet);
     }
 
