@@ -101,8 +101,11 @@ public final class ARPQuerier extends Element {
     private long drops;
     private Timer expiry;
 
-    private final PacketBatch out = new PacketBatch();
-    private final PacketBatch queryOut = new PacketBatch();
+    // Gathering batches. A batch is detached before it is pushed, because what it reaches may come back
+    // (queries answered by an ARPResponder wired to input 1) and send more before the push returns.
+    private PacketBatch out = new PacketBatch();
+    private PacketBatch queryOut = new PacketBatch();
+    private PacketBatch spare = new PacketBatch();
 
     @Override
     public String portCount() {
@@ -210,19 +213,40 @@ public final class ARPQuerier extends Element {
     }
 
     private void flush() {
-        output(0).push(out);
-        out.clear();
+        out = pushDetached(0, out);
         if (outputCount() > 1) {
-            output(1).push(queryOut);
-            queryOut.clear();
+            queryOut = pushDetached(1, queryOut);
         }
     }
 
-    private void emit(PacketBatch gathering, int port, Packet packet) {
-        gathering.add(packet);
-        if (gathering.isFull()) {
-            output(port).push(gathering);
-            gathering.clear();
+    /** Pushes {@code gathered} on {@code port} if it holds packets; returns the (empty) batch to gather in next. */
+    private PacketBatch pushDetached(int port, PacketBatch gathered) {
+        if (gathered.isEmpty()) {
+            return gathered;
+        }
+        PacketBatch next = spare != null ? spare : new PacketBatch(); // a new one only when called back re-entrantly
+        spare = null;
+        output(port).push(gathered);
+        gathered.clear();
+        spare = gathered;
+        return next;
+    }
+
+    private void emit(Packet packet) {
+        out.add(packet);
+        if (out.isFull()) {
+            out = pushDetached(0, out);
+        }
+    }
+
+    private void emitQuery(Packet query) {
+        if (outputCount() == 1) {
+            emit(query);
+            return;
+        }
+        queryOut.add(query);
+        if (queryOut.isFull()) {
+            queryOut = pushDetached(1, queryOut);
         }
     }
 
@@ -280,7 +304,7 @@ public final class ARPQuerier extends Element {
         }
         // The source is set at the last moment, so that a packet that waited gets the current address.
         packet.setUnsigned48(6, myEther);
-        emit(out, 0, packet);
+        emit(packet);
     }
 
     private void handleResponse(Packet packet) {
@@ -325,11 +349,7 @@ public final class ARPQuerier extends Element {
         query.setTimestampNanos(packet.timestampNanos());
         query.setVlanTci(packet.vlanTci());
         queries++;
-        if (outputCount() > 1) {
-            emit(queryOut, 1, query);
-        } else {
-            emit(out, 0, query);
-        }
+        emitQuery(query);
     }
 
     /** ARP queries sent. */

@@ -160,6 +160,29 @@ class ARPQuerierTest {
     }
 
     @Test
+    void anARPResponderWiredBackAnswersAtOnce() throws Exception {
+        try (TestRouter router = new TestRouter()) {
+            ARPQuerier arp = router.add(new ARPQuerier(), "arp", 2, 2, "18.26.4.24/24, 00:00:C0:AE:67:EF");
+            ARPResponder responder = router.add(new ARPResponder(), "ar", 1, 1, "18.26.4.0/24 00:16:3E:00:00:01");
+            IPTestPackets.Collector out = router.add(new IPTestPackets.Collector(), "o", 1, 0, "");
+            connect(arp, 0, out, 0);
+            connect(arp, 1, responder, 0);
+            connect(responder, 0, arp, 1);
+            router.initialize(arp, responder, out);
+            dev.junction.packet.PacketBatch batch = new dev.junction.packet.PacketBatch();
+            for (int i = 0; i < 32; i++) {
+                batch.add(ipTo(router, PEER + i % 3));
+            }
+            arp.push(0, batch);
+            assertEquals(32, out.packets.size(), "queried, answered and sent within the push");
+            assertEquals(3, arp.queries());
+            assertEquals(3, arp.responses());
+            out.clear();
+            assertEquals(256, router.pool.available());
+        }
+    }
+
+    @Test
     void configurationErrors() {
         assertEquals(List.of("ETH: parse error"), errors("1.2.3.4"));
         assertEquals(List.of("IP: required argument missing"), errors(""));
