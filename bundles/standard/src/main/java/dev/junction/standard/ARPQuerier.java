@@ -101,11 +101,7 @@ public final class ARPQuerier extends Element {
     private long drops;
     private Timer expiry;
 
-    // Gathering batches. A batch is detached before it is pushed, because what it reaches may come back
-    // (queries answered by an ARPResponder wired to input 1) and send more before the push returns.
-    private PacketBatch out = new PacketBatch();
-    private PacketBatch queryOut = new PacketBatch();
-    private PacketBatch spare = new PacketBatch();
+    private OutputGatherer gatherer;
 
     @Override
     public String portCount() {
@@ -181,6 +177,7 @@ public final class ARPQuerier extends Element {
 
     @Override
     public void initialize() {
+        gatherer = new OutputGatherer(this, outputCount());
         if (table.timeout != 0) {
             expiry = context().createTimer(timer -> {
                 table.slim(now());
@@ -213,41 +210,15 @@ public final class ARPQuerier extends Element {
     }
 
     private void flush() {
-        out = pushDetached(0, out);
-        if (outputCount() > 1) {
-            queryOut = pushDetached(1, queryOut);
-        }
-    }
-
-    /** Pushes {@code gathered} on {@code port} if it holds packets; returns the (empty) batch to gather in next. */
-    private PacketBatch pushDetached(int port, PacketBatch gathered) {
-        if (gathered.isEmpty()) {
-            return gathered;
-        }
-        PacketBatch next = spare != null ? spare : new PacketBatch(); // a new one only when called back re-entrantly
-        spare = null;
-        output(port).push(gathered);
-        gathered.clear();
-        spare = gathered;
-        return next;
+        gatherer.flushAll();
     }
 
     private void emit(Packet packet) {
-        out.add(packet);
-        if (out.isFull()) {
-            out = pushDetached(0, out);
-        }
+        gatherer.add(0, packet);
     }
 
     private void emitQuery(Packet query) {
-        if (outputCount() == 1) {
-            emit(query);
-            return;
-        }
-        queryOut.add(query);
-        if (queryOut.isFull()) {
-            queryOut = pushDetached(1, queryOut);
-        }
+        gatherer.add(outputCount() - 1, query);
     }
 
     private void handleIp(Packet packet, boolean waited) {

@@ -60,8 +60,7 @@ public final class IPFragmenter extends Element {
     private long drops;
     private long fragments;
 
-    private final PacketBatch out = new PacketBatch();
-    private final PacketBatch refused = new PacketBatch();
+    private OutputGatherer gatherer;
     /** Fragments after the first, made before the first is cut; grows to the largest count seen. */
     private Packet[] pending = new Packet[8];
 
@@ -87,6 +86,11 @@ public final class IPFragmenter extends Element {
         args.complete();
         mtu = (int) Math.min(configured, Integer.MAX_VALUE);
         headroom = room == null ? -1 : (int) Math.min(room, Integer.MAX_VALUE);
+    }
+
+    @Override
+    public void initialize() {
+        gatherer = new OutputGatherer(this, outputCount());
     }
 
     @Override
@@ -118,23 +122,19 @@ public final class IPFragmenter extends Element {
     }
 
     private void emit(Packet packet) {
-        out.add(packet);
-        if (out.isFull()) {
-            output(0).push(out);
-            out.clear();
-        }
+        gatherer.add(0, packet);
     }
 
     private void flush() {
-        output(0).push(out);
-        out.clear();
-        if (!refused.isEmpty()) {
-            if (outputCount() > 1) {
-                output(1).push(refused);
-                refused.clear();
-            } else {
-                refused.killAll();
-            }
+        gatherer.flushAll();
+    }
+
+    /** A packet that cannot be fragmented: to output 1, or dropped without one. */
+    private void refuse(Packet packet) {
+        if (outputCount() > 1) {
+            gatherer.add(1, packet);
+        } else {
+            packet.kill();
         }
     }
 
@@ -162,10 +162,7 @@ public final class IPFragmenter extends Element {
                         + IPv4.format(packet.getInt(header + 16)) + " len=" + packet.length());
             }
             drops++;
-            refused.add(packet);
-            if (refused.isFull()) {
-                flush();
-            }
+            refuse(packet);
             return;
         }
         if ((fragmentBits & IPHeaders.IP_DF) != 0) { // cheating the DF bit: the ID cannot be trusted

@@ -55,7 +55,7 @@ public final class IPOutputCombo extends Element {
     private int[] addresses;
     private long mtu;
     private long drops;
-    private final PacketBatch[] gathered = new PacketBatch[OUTPUTS];
+    private OutputGatherer gatherer;
 
     @Override
     public String portCount() {
@@ -77,9 +77,11 @@ public final class IPOutputCombo extends Element {
         address = configuredAddress;
         addresses = new int[] {address};
         mtu = configuredMtu;
-        for (int i = 0; i < OUTPUTS; i++) {
-            gathered[i] = new PacketBatch();
-        }
+    }
+
+    @Override
+    public void initialize() {
+        gatherer = new OutputGatherer(this, OUTPUTS);
     }
 
     @Override
@@ -88,19 +90,11 @@ public final class IPOutputCombo extends Element {
             route(batch.get(i));
         }
         batch.clear();
-        for (int i = 0; i < OUTPUTS; i++) {
-            output(i).push(gathered[i]);
-            gathered[i].clear();
-        }
+        gatherer.flushAll();
     }
 
     private void emit(int port, Packet packet) {
-        PacketBatch batch = gathered[port];
-        batch.add(packet);
-        if (batch.isFull()) {
-            output(port).push(batch);
-            batch.clear();
-        }
+        gatherer.add(port, packet);
     }
 
     private void route(Packet packet) {

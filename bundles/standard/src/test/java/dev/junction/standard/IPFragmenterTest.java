@@ -96,6 +96,32 @@ class IPFragmenterTest {
     }
 
     @Test
+    void errorsRoutedBackIntoTheFragmenterAreFragmentedToo() throws Exception {
+        try (TestRouter router = new TestRouter(256, 2048)) {
+            IPFragmenter fr = router.add(new IPFragmenter(), "fr", 1, 2, "300");
+            ICMPError icmp = router.add(new ICMPError(), "icmp", 1, 1, "18.26.7.1, unreachable, needfrag, PMTU 300");
+            IPTestPackets.Collector out = router.add(new IPTestPackets.Collector(), "o", 1, 0, "");
+            connect(fr, 0, out, 0);
+            connect(fr, 1, icmp, 0);
+            connect(icmp, 0, fr, 0); // as in iprouter-01, where the error goes back through the routing table
+            router.initialize(fr, icmp, out);
+            byte[] df = ip(0x01000001, 0x02000002, 17, 64, 600, null);
+            df[6] = 0x40;
+            IPTestPackets.fixChecksum(df, 0);
+            PacketBatch batch = new PacketBatch();
+            for (int i = 0; i < 32; i++) {
+                batch.add(marked(router.pool, df, 0));
+            }
+            fr.push(0, batch);
+            assertEquals(32, fr.drops());
+            assertEquals(32 * 2, out.packets.size(), "each 576-byte error in two fragments");
+            assertEquals(1, out.packets.get(0).getUnsignedByte(9), "ICMP");
+            out.clear();
+            assertEquals(256, router.pool.available());
+        }
+    }
+
+    @Test
     void malformedPacketsAreDroppedNotThrown() throws Exception {
         try (TestRouter router = new TestRouter(256, 2048)) {
             Wired w = wire(router, "100");
