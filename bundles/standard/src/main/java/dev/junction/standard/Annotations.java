@@ -16,6 +16,12 @@ final class Annotations {
      */
     static final int EXTRA_LENGTH_WORD = 3;
 
+    /**
+     * User word holding the IP annotations of Click's ICMP path: the parameter-problem pointer and the
+     * fix-IP-source flag (their layout is IPHeaders' business).
+     */
+    static final int IP_ANNOTATIONS_WORD = 2;
+
     static long extraLength(Packet packet) {
         return packet.userWord(EXTRA_LENGTH_WORD);
     }

@@ -12,8 +12,13 @@ import dev.junction.packet.PacketBatch;
  * (more only for batches larger than the gathering ones). Nothing is allocated after construction.
  */
 final class OutputBatches {
+    /** Spare batches kept for re-entrant pushes; beyond these a loop allocates (and the spares are reused). */
+    private static final int SPARES = 8;
+
     private final Element owner;
     private final PacketBatch[] batches;
+    private final PacketBatch[] spares = new PacketBatch[SPARES];
+    private int spareCount;
 
     /** Batches for every output of {@code owner}, whose ports must be attached. */
     OutputBatches(Element owner) {
@@ -29,8 +34,7 @@ final class OutputBatches {
         PacketBatch gathered = batches[port];
         gathered.add(packet);
         if (gathered.isFull()) {
-            owner.output(port).push(gathered);
-            gathered.clear();
+            flush(port);
         }
     }
 
@@ -47,12 +51,21 @@ final class OutputBatches {
         }
     }
 
-    /** Pushes output {@code port}'s gathered packets, if any. */
+    /**
+     * Pushes output {@code port}'s gathered packets, if any. The batch is detached first: what it reaches may lead
+     * back into the owner (an ICMPError routed back into the router's output path, an ARPResponder answering an
+     * ARPQuerier), and the re-entrant call gathers into a spare batch instead of the one being pushed.
+     */
     void flush(int port) {
         PacketBatch gathered = batches[port];
-        if (!gathered.isEmpty()) {
-            owner.output(port).push(gathered);
-            gathered.clear();
+        if (gathered.isEmpty()) {
+            return;
+        }
+        batches[port] = spareCount > 0 ? spares[--spareCount] : new PacketBatch();
+        owner.output(port).push(gathered);
+        gathered.clear();
+        if (spareCount < SPARES) {
+            spares[spareCount++] = gathered;
         }
     }
 

@@ -43,7 +43,8 @@ class ElementMetadataTest {
                 "MarkIPHeader", "GetIPAddress", "SetIPAddress", "StoreIPAddress",
                 "PaintSwitch", "PaintTee", "CheckPaint", "Switch", "StaticSwitch", "RoundRobinSwitch", "HashSwitch",
                 "RandomSwitch", "PullSwitch", "RoundRobinSched", "PrioSched", "StrideSched", "RandomSample",
-                "RatedSplitter", "Meter"), elementClasses().stream().map(c -> c.getAnnotation(ElementClass.class).value())
+                "RatedSplitter", "Meter",
+                "CheckIPHeader", "CheckIPHeader2", "DecIPTTL", "FixIPSrc", "DropBroadcasts", "IPGWOptions", "IPFragmenter", "ICMPError", "ARPQuerier", "ARPResponder", "IPInputCombo", "IPOutputCombo"), elementClasses().stream().map(c -> c.getAnnotation(ElementClass.class).value())
                 .collect(Collectors.toSet()));
     }
 
@@ -109,7 +110,17 @@ class ElementMetadataTest {
             Map.entry(HashSwitch.class, "0, 1"),
             Map.entry(RandomSample.class, "0.5"),
             Map.entry(RatedSplitter.class, "1000"),
-            Map.entry(Meter.class, "1000Bps"));
+            Map.entry(Meter.class, "1000Bps"),
+            Map.entry(CheckIPHeader.class, "DETAILS true"),
+            Map.entry(CheckIPHeader2.class, "DETAILS true"),
+            Map.entry(FixIPSrc.class, "1.2.3.4"),
+            Map.entry(IPGWOptions.class, "1.2.3.4"),
+            Map.entry(IPFragmenter.class, "300"),
+            Map.entry(ICMPError.class, "1.2.3.4, timeexceeded"),
+            Map.entry(ARPResponder.class, "1.2.3.4 0:1:2:3:4:5"),
+            Map.entry(ARPQuerier.class, "1.2.3.4, 0:1:2:3:4:5"),
+            Map.entry(IPInputCombo.class, "1"),
+            Map.entry(IPOutputCombo.class, "1, 1.2.3.4, 1500"));
 
     /** The element set up where it registers all its handlers: Discard in pull context, the others alone. */
     private static Element richestSetup(TestRouter router, Class<? extends Element> type) throws Exception {

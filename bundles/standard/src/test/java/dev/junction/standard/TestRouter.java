@@ -43,7 +43,12 @@ final class TestRouter implements AutoCloseable {
     }
 
     TestRouter(int packets) {
-        pool = PacketPool.create("test", packets, 256, 64);
+        this(packets, 256);
+    }
+
+    /** A router whose pool has {@code packets} buffers of {@code bufferSize} bytes (64 of headroom). */
+    TestRouter(int packets, int bufferSize) {
+        pool = PacketPool.create("test", packets, bufferSize, 64);
     }
 
     /** Attaches {@code element} as {@code name} with the given ports and configures it with {@code config}. */
@@ -93,6 +98,15 @@ final class TestRouter implements AutoCloseable {
             worked |= contexts.get(i).runTasks();
         }
         return worked;
+    }
+
+    /** Runs the timers that are due on the manual clock; how many ran. */
+    int runTimers() {
+        int ran = 0;
+        for (int i = 0; i < contexts.size(); i++) {
+            ran += contexts.get(i).runTimers();
+        }
+        return ran;
     }
 
     /** Whether any element's task is scheduled. */

@@ -1,0 +1,34 @@
+package dev.junction.standard;
+
+import static dev.junction.standard.IPTestPackets.packet;
+import static dev.junction.standard.IPTestPackets.push;
+import static dev.junction.standard.TestRouter.connect;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import dev.junction.packet.Packet;
+import dev.junction.packet.PacketType;
+import org.junit.jupiter.api.Test;
+
+class DropBroadcastsTest {
+    @Test
+    void dropsLinkBroadcastsAndMulticasts() throws Exception {
+        try (TestRouter router = new TestRouter()) {
+            DropBroadcasts drop = router.add(new DropBroadcasts(), "d", 1, 2, "");
+            IPTestPackets.Collector out = router.add(new IPTestPackets.Collector(), "o", 1, 0, "");
+            IPTestPackets.Collector dropped = router.add(new IPTestPackets.Collector(), "x", 1, 0, "");
+            connect(drop, 0, out, 0);
+            connect(drop, 1, dropped, 0);
+            router.initialize(drop, out, dropped);
+            for (PacketType type : PacketType.values()) {
+                Packet packet = packet(router.pool, new byte[20]);
+                packet.setPacketType(type);
+                push(drop, 0, packet);
+            }
+            assertEquals(PacketType.values().length - 2, out.packets.size());
+            assertEquals(2, dropped.packets.size());
+            assertEquals("2", router.handlers(drop).read("drops"));
+            out.clear();
+            dropped.clear();
+        }
+    }
+}

@@ -1,0 +1,132 @@
+package dev.junction.standard;
+
+import dev.junction.element.Element;
+import dev.junction.packet.Checksums;
+import dev.junction.packet.Packet;
+import dev.junction.packet.PacketBatch;
+import dev.junction.packet.PacketPool;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+
+/** Packets for the IP and ARP element tests, and a sink that keeps what it receives. */
+final class IPTestPackets {
+    /** The packet of Click's userlevel/iprouter-01 test: Ethernet, IPv4 1.0.0.1 -> 2.0.0.2, UDP. */
+    static final String IPROUTER_FRAME = "0000c0ae67ef 000000000000 0800"
+            + "45000028 00000000 401177c3 01000001 02000002"
+            + "13691369 0014d641"
+            + "55445020 7061636b 6574210a 04000000 01000000";
+
+    private IPTestPackets() {
+    }
+
+    static byte[] hex(String text) {
+        return HexFormat.of().parseHex(text.replace(" ", ""));
+    }
+
+    /** A packet holding {@code bytes}, from {@code pool}. */
+    static Packet packet(PacketPool pool, byte[] bytes) {
+        Packet packet = pool.allocate();
+        packet.put(bytes.length);
+        packet.setBytes(0, bytes, 0, bytes.length);
+        return packet;
+    }
+
+    /**
+     * An IPv4 header of {@code headerLength} bytes (options zero unless given) and {@code payload} bytes of
+     * payload (counting bytes), with a correct checksum.
+     */
+    static byte[] ip(int source, int destination, int protocol, int ttl, int payload, byte[] options) {
+        int headerLength = 20 + (options == null ? 0 : options.length);
+        byte[] bytes = new byte[headerLength + payload];
+        bytes[0] = (byte) (0x40 | headerLength / 4);
+        bytes[2] = (byte) (bytes.length >> 8);
+        bytes[3] = (byte) bytes.length;
+        bytes[4] = 0x12;
+        bytes[5] = 0x34;
+        bytes[8] = (byte) ttl;
+        bytes[9] = (byte) protocol;
+        putInt(bytes, 12, source);
+        putInt(bytes, 16, destination);
+        if (options != null) {
+            System.arraycopy(options, 0, bytes, 20, options.length);
+        }
+        for (int i = 0; i < payload; i++) {
+            bytes[headerLength + i] = (byte) i;
+        }
+        fixChecksum(bytes, 0);
+        return bytes;
+    }
+
+    static void putInt(byte[] bytes, int offset, int value) {
+        bytes[offset] = (byte) (value >>> 24);
+        bytes[offset + 1] = (byte) (value >>> 16);
+        bytes[offset + 2] = (byte) (value >>> 8);
+        bytes[offset + 3] = (byte) value;
+    }
+
+    static void fixChecksum(byte[] bytes, int offset) {
+        int headerLength = (bytes[offset] & 0xf) * 4;
+        bytes[offset + 10] = 0;
+        bytes[offset + 11] = 0;
+        int sum = Checksums.finish(Checksums.partial(bytes, offset, headerLength));
+        bytes[offset + 10] = (byte) (sum >> 8);
+        bytes[offset + 11] = (byte) sum;
+    }
+
+    /** Whether the IP header at the packet's network header has a correct checksum. */
+    static boolean checksumOk(Packet packet) {
+        int header = packet.networkHeaderOffset();
+        int length = (packet.getUnsignedByte(header) & 0xf) * 4;
+        return Checksums.internet(packet, header, length) == 0;
+    }
+
+    /** A packet whose network header is marked at {@code offset}. */
+    static Packet marked(PacketPool pool, byte[] bytes, int offset) {
+        Packet packet = packet(pool, bytes);
+        packet.setNetworkHeader(offset, (bytes[offset] & 0xf) * 4);
+        return packet;
+    }
+
+    /** Pushes one packet into input {@code port} of {@code element}. */
+    static void push(Element element, int port, Packet packet) {
+        PacketBatch batch = new PacketBatch();
+        batch.add(packet);
+        element.push(port, batch);
+    }
+
+    /** A push sink that keeps the packets it receives (free them with {@link #clear}). */
+    static final class Collector extends Element {
+        final List<Packet> packets = new ArrayList<>();
+
+        @Override
+        public String portCount() {
+            return "1/0";
+        }
+
+        @Override
+        public String processing() {
+            return "h/";
+        }
+
+        @Override
+        public void push(int port, PacketBatch batch) {
+            for (int i = 0; i < batch.size(); i++) {
+                packets.add(batch.get(i));
+            }
+            batch.clear();
+        }
+
+        Packet only() {
+            if (packets.size() != 1) {
+                throw new AssertionError("expected one packet, got " + packets.size());
+            }
+            return packets.get(0);
+        }
+
+        void clear() {
+            packets.forEach(Packet::kill);
+            packets.clear();
+        }
+    }
+}
