@@ -19,6 +19,8 @@ import java.util.function.ObjIntConsumer;
 public abstract class SimpleAction extends Element {
     private final ObjIntConsumer<PacketBatch> loop = ActionLoops.loopFor(this);
     private PacketBatch[] diverted = new PacketBatch[0];
+    /** A batch kept for diverts made while a diverted batch is being pushed (a loop back into this element). */
+    private PacketBatch spare;
 
     /** One input, one output, as Click's simple-action elements. Override to add an error output. */
     @Override
@@ -66,8 +68,26 @@ public abstract class SimpleAction extends Element {
         PacketBatch gathered = divertedBatch(port);
         gathered.add(packet);
         if (gathered.isFull()) {
-            output(port).push(gathered);
-            gathered.clear();
+            pushGathered(port, gathered);
+        }
+    }
+
+    /**
+     * Pushes a gathering batch, detached first: the push may lead back into this element (DecIPTTL's expired
+     * packets through ICMPError back into the routing path, say), and a divert made then must not add to the
+     * batch being pushed. The re-entrant diverts gather into the spare batch; the two are swapped back after.
+     */
+    private void pushGathered(int port, PacketBatch gathered) {
+        diverted[port] = spare;
+        spare = null;
+        output(port).push(gathered);
+        gathered.clear();
+        PacketBatch meanwhile = diverted[port];
+        if (meanwhile == null || meanwhile.isEmpty()) {
+            spare = meanwhile;
+            diverted[port] = gathered;
+        } else {
+            spare = gathered; // packets diverted meanwhile wait in their batch for the next push
         }
     }
 
@@ -88,8 +108,7 @@ public abstract class SimpleAction extends Element {
         for (int port = 0; port < diverted.length; port++) {
             PacketBatch gathered = diverted[port];
             if (gathered != null && !gathered.isEmpty()) {
-                output(port).push(gathered);
-                gathered.clear();
+                pushGathered(port, gathered);
             }
         }
     }

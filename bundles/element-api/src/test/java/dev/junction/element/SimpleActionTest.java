@@ -91,6 +91,51 @@ class SimpleActionTest {
     }
 
     @Test
+    void aDivertedBatchThatLoopsBackIntoTheElementIsNeitherLostNorDuplicated() {
+        DivertPaint3 divert = attach(new DivertPaint3(), "divert", pool, 1, 2);
+        CountingSink main = attach(new CountingSink(), "main", pool, 1, 0);
+        LoopOnce loop = attach(new LoopOnce(), "loop", pool, 1, 2);
+        CountingSink side = attach(new CountingSink(), "side", pool, 1, 0);
+        connect(divert, 0, main, 0);
+        connect(divert, 1, loop, 0);
+        connect(loop, 0, divert, 0);
+        connect(loop, 1, side, 0);
+        PacketBatch batch = paintedBatch(8);
+        for (int i = 0; i < 8; i++) {
+            batch.get(i).setPaint(i % 2 == 0 ? 3 : 1);
+        }
+        divert.push(0, batch);
+        assertEquals(4, main.packets);
+        assertEquals(4, side.packets, "the looped packets were diverted again, once each");
+        assertEquals(256, pool.available());
+    }
+
+    /** Sends the first batch it gets back where it came from (output 0), and later ones on to output 1. */
+    static final class LoopOnce extends Element {
+        private boolean looped;
+
+        @Override
+        public String portCount() {
+            return "1/2";
+        }
+
+        @Override
+        public void push(int port, PacketBatch batch) {
+            if (looped) {
+                output(1).push(batch);
+                return;
+            }
+            looped = true;
+            PacketBatch again = new PacketBatch();
+            for (int i = 0; i < batch.size(); i++) {
+                again.add(batch.get(i));
+            }
+            batch.clear();
+            output(0).push(again);
+        }
+    }
+
+    @Test
     void divertToAMissingPortKillsThePacket() {
         DivertPaint3 divert = attach(new DivertPaint3(), "divert", pool, 1, 1);
         CountingSink main = attach(new CountingSink(), "main", pool, 1, 0);
