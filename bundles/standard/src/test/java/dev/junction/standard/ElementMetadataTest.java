@@ -36,7 +36,10 @@ class ElementMetadataTest {
     @Test
     void theBundleHasTheExpectedClasses() throws Exception {
         assertEquals(Set.of("Counter", "Discard", "Idle", "InfiniteSource", "Message", "Null", "Paint", "Print",
-                "PullNull", "PushNull", "Queue", "RatedSource", "Unqueue"), elementClasses().stream().map(c -> c.getAnnotation(ElementClass.class).value())
+                "PullNull", "PushNull", "Queue", "RatedSource", "Unqueue",
+                "SimpleQueue", "FrontDropQueue", "MixedQueue", "ThreadSafeQueue", "RatedUnqueue",
+                "BandwidthRatedUnqueue", "DelayUnqueue", "LinkUnqueue", "Shaper", "BandwidthShaper", "DelayShaper",
+                "RED", "TimedSource"), elementClasses().stream().map(c -> c.getAnnotation(ElementClass.class).value())
                 .collect(Collectors.toSet()));
     }
 
@@ -88,7 +91,12 @@ class ElementMetadataTest {
             TestRouter.connect(queue, 0, element, 0);
             return element;
         }
-        String config = element instanceof Paint ? "1" : element instanceof Message ? "hello, WARNING" : "";
+        String config = element instanceof Paint ? "1" : element instanceof Message ? "hello, WARNING"
+                : element instanceof RatedUnqueue || element instanceof Shaper ? "10"
+                : element instanceof BandwidthRatedUnqueue || element instanceof BandwidthShaper ? "1Mbps"
+                : element instanceof DelayUnqueue || element instanceof DelayShaper ? "1ms"
+                : element instanceof LinkUnqueue ? "1ms, 1Mbps"
+                : element instanceof RED ? "5, 50, 0.02" : "";
         return router.add(element, "e", minimum(element.portCount(), true), minimum(element.portCount(), false),
                 config);
     }

@@ -88,6 +88,15 @@ final class TestRouter implements AutoCloseable {
         return worked;
     }
 
+    /** Fires the due timers of every element; how many fired. */
+    int runTimers() {
+        int fired = 0;
+        for (int i = 0; i < contexts.size(); i++) {
+            fired += contexts.get(i).runTimers();
+        }
+        return fired;
+    }
+
     /** Whether any element's task is scheduled. */
     boolean anyTaskScheduled() {
         return contexts.stream().flatMap(c -> c.tasks().stream()).anyMatch(Task::isScheduled);
