@@ -224,8 +224,7 @@ public final class RED extends Element {
     private boolean shouldDrop(int size, long now) {
         long average;
         if (stability == 0) {
-            average = size;
-            scaledAverage = (long) size << QUEUE_SCALE;
+            average = size; // as in Click, the moving average is left alone (and the probability uses it)
         } else if (size != 0) {
             fold(size, 1);
             lastTick = 0;
