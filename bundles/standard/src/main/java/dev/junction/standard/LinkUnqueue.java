@@ -110,8 +110,9 @@ public final class LinkUnqueue extends Element {
         boolean worked = false;
 
         // Pull while the link has room: it is empty, or its last packet is sent by nowDelayed.
-        long longest = transmission(lengths.bound());
         while (link.isEmpty() || link.last().timestampNanos() <= nowDelayed) {
+            long bound = lengths.bound();
+            long longest = transmission(bound);
             long base = link.isEmpty() || !backToBack ? nowDelayed : link.last().timestampNanos();
             // All but the last packet of the batch must end by nowDelayed, for Click to pull the next one.
             int wanted = longest == 0 ? batch.capacity()
@@ -122,19 +123,26 @@ public final class LinkUnqueue extends Element {
                 Packet[] packets = batch.array();
                 for (int i = 0; i < pulled; i++) {
                     Packet packet = packets[i];
-                    at += transmission(packet.length());
+                    int length = packet.length();
+                    if (longest != 0 || length > bound) { // packets up to the bound take no time otherwise
+                        at += transmission(length);
+                    }
                     packet.setTimestampNanos(at);
                 }
                 lengths.sum(batch, 0);
-                link.addAll(batch, 0);
-                batch.clear();
                 worked = backToBack = true;
+                if (link.isEmpty() && at <= now) {
+                    // Every packet has crossed already (no latency, a fast link): out at once, no detour.
+                    output(0).push(batch);
+                } else {
+                    link.addAll(batch, 0);
+                }
+                batch.clear();
             }
             if (pulled < wanted) {
                 backToBack = false;
                 break;
             }
-            longest = transmission(lengths.bound());
         }
 
         // Push the packets that have arrived.

@@ -3,6 +3,7 @@ package dev.junction.standard;
 import dev.junction.element.Element;
 import dev.junction.element.ElementClass;
 import dev.junction.element.ElementDoc;
+import dev.junction.element.HandlerException;
 import dev.junction.packet.PacketBatch;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.ServiceScope;
@@ -52,6 +53,23 @@ public final class ThreadSafeQueue extends QueueBase {
     public int pull(int port, PacketBatch into, int max) {
         synchronized (pullLock) {
             return super.pull(port, into, max);
+        }
+    }
+
+    /** Resizing rebuilds the ring: no push or pull may run meanwhile. */
+    @Override
+    void writeCapacity(String value) throws HandlerException {
+        synchronized (pushLock) {
+            synchronized (pullLock) {
+                super.writeCapacity(value);
+            }
+        }
+    }
+
+    @Override
+    void reset() {
+        synchronized (pullLock) {
+            super.reset();
         }
     }
 }
