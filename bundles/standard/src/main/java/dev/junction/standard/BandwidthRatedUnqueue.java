@@ -19,14 +19,14 @@ import org.osgi.service.component.annotations.ServiceScope;
         category = "shaping",
         summary = "pull-to-push converter",
         description = """
-                Pulls packets from its pull input and pushes them out of its push output at a bandwidth of \\
-                RATE, paced by a token bucket of bytes: tokens come in at RATE bytes per second (counted to \\
-                the nanosecond), a packet may be pulled while the bucket holds at least 131072 bytes, and it \\
-                then costs its length. The bucket, which starts full, holds BURST_BYTES plus 131072 bytes, \\
+                Pulls packets from its pull input and pushes them out of its push output at a bandwidth of \
+                RATE, paced by a token bucket of bytes: tokens come in at RATE bytes per second (counted to \
+                the nanosecond), a packet may be pulled while the bucket holds at least 131072 bytes, and it \
+                then costs its length. The bucket, which starts full, holds BURST_BYTES plus 131072 bytes, \
                 BURST_BYTES being by default what RATE gives in BURST_DURATION.
 
-                Each time its task runs it pulls as many packets as the credit allows, in batches. Without \\
-                credit, the task sleeps and a timer wakes it when enough is due; without packets, it sleeps \\
+                Each time its task runs it pulls as many packets as the credit allows, in batches. Without \
+                credit, the task sleeps and a timer wakes it when enough is due; without packets, it sleeps \
                 on the empty notifiers upstream.""",
         arguments = {
             @ElementDoc.Argument(name = "RATE", description = "Bandwidth (10Mbps, 1MBps, ...). Required."),
@@ -42,7 +42,7 @@ import org.osgi.service.component.annotations.ServiceScope;
             @ElementDoc.Handler(name = "active", mode = "read/write", description = """
                     Boolean. While false, nothing moves. Starts true."""),
             @ElementDoc.Handler(name = "calls", description = """
-                    Statistics, one per line: task runs, runs that moved nothing, packets pushed, and pulls \\
+                    Statistics, one per line: task runs, runs that moved nothing, packets pushed, and pulls \
                     that found nothing.""")
         },
         example = "Queue -> BandwidthRatedUnqueue(10Mbps) -> ToDevice(eth0);",

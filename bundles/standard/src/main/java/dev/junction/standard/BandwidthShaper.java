@@ -19,13 +19,13 @@ import org.osgi.service.component.annotations.ServiceScope;
         category = "shaping",
         summary = "shapes traffic to maximum rate (bytes/s)",
         description = """
-                A pull element that lets at most RATE bytes per second through, paced as Shaper paces \\
-                packets (Click's GapRate, counting bytes): a packet may go while the bytes gone this second \\
-                are no more than RATE allows up to now, and it then counts its length. A batch pull gets all \\
+                A pull element that lets at most RATE bytes per second through, paced as Shaper paces \
+                packets (Click's GapRate, counting bytes): a packet may go while the bytes gone this second \
+                are no more than RATE allows up to now, and it then counts its length. A batch pull gets all \
                 the packets allowed at that moment.
 
-                Both outputs behave alike (Click's BandwidthShaper ignores the port). RATE is at most \\
-                4096000000 bytes per second (32.768 Gbps).""",
+                Both outputs behave alike (Click's BandwidthShaper ignores the port). A RATE above \
+                4096000000 bytes per second (32.768 Gbps) is lowered to it, with a warning.""",
         arguments = @ElementDoc.Argument(name = "RATE", description = "Bandwidth (10Mbps, 1MBps, ...). Required."),
         handlers = {
             @ElementDoc.Handler(name = "rate", mode = "read/write", description = """

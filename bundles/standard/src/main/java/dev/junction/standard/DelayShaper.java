@@ -30,14 +30,14 @@ import org.osgi.service.component.annotations.ServiceScope;
         category = "shaping",
         summary = "shapes traffic to meet delay requirements",
         description = """
-                Pulls packets from its input and hands each to a pull on its output once DELAY has passed \\
-                since its timestamp annotation; a packet without a timestamp is stamped with the time it is \\
-                pulled. A packet handed out is stamped with the time it leaves. Packets leave in the order \\
+                Pulls packets from its input and hands each to a pull on its output once DELAY has passed \
+                since its timestamp annotation; a packet without a timestamp is stamped with the time it is \
+                pulled. A packet handed out is stamped with the time it leaves. Packets leave in the order \
                 they came.
 
-                DelayShaper pulls a batch and pulls again only when the whole batch has gone (Click holds one \\
-                packet). It has an empty notifier: inactive while it waits for a packet's time (a timer wakes \\
-                it) or has nothing and the notifiers upstream are inactive, so a pulling task downstream can \\
+                DelayShaper pulls a batch and pulls again only when the whole batch has gone (Click holds one \
+                packet). It has an empty notifier: inactive while it waits for a packet's time (a timer wakes \
+                it) or has nothing and the notifiers upstream are inactive, so a pulling task downstream can \
                 sleep. On a hot swap the packets it holds are dropped, as in Click.""",
         arguments = @ElementDoc.Argument(name = "DELAY", description = "Time. The delay. Required."),
         handlers = @ElementDoc.Handler(name = "delay", mode = "read/write", description = """

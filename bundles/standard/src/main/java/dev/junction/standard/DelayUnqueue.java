@@ -27,14 +27,14 @@ import org.osgi.service.component.annotations.ServiceScope;
         category = "shaping",
         summary = "delay-inducing pull-to-push converter",
         description = """
-                Pulls packets from its input and pushes each out of its output when DELAY has passed since \\
-                its timestamp annotation; a packet without a timestamp is stamped with the time it is \\
-                pulled. The timestamp is advanced by DELAY. Packets leave in the order they came, so a packet \\
+                Pulls packets from its input and pushes each out of its output when DELAY has passed since \
+                its timestamp annotation; a packet without a timestamp is stamped with the time it is \
+                pulled. The timestamp is advanced by DELAY. Packets leave in the order they came, so a packet \
                 whose time has come waits behind an earlier one whose time has not.
 
-                DelayUnqueue pulls a batch, and pulls again only when that batch has gone, so it holds at \\
-                most one batch (Click holds one packet). It sleeps on a timer while waiting and on the empty \\
-                notifiers upstream when there is nothing to pull. On a hot swap the packets it holds are \\
+                DelayUnqueue pulls a batch, and pulls again only when that batch has gone, so it holds at \
+                most one batch (Click holds one packet). It sleeps on a timer while waiting and on the empty \
+                notifiers upstream when there is nothing to pull. On a hot swap the packets it holds are \
                 dropped, as in Click.""",
         arguments = @ElementDoc.Argument(name = "DELAY", description = "Time. The delay. Required."),
         handlers = @ElementDoc.Handler(name = "delay", mode = "read/write", description = """

@@ -28,20 +28,20 @@ import org.osgi.service.component.annotations.ServiceScope;
         category = "shaping",
         summary = "link emulator",
         description = """
-                Emulates a serial link of latency LATENCY and bandwidth BANDWIDTH. Packets are pulled from \\
-                the input and pushed out of the output when they have crossed the link: each is delayed by \\
-                LATENCY plus its transmission time (its length over BANDWIDTH, in whole microseconds as in \\
-                Click), after the packets ahead of it. LinkUnqueue pulls only while the link has room, that \\
-                is while the last packet on it has been sent by the time LATENCY has passed, so the packets \\
+                Emulates a serial link of latency LATENCY and bandwidth BANDWIDTH. Packets are pulled from \
+                the input and pushed out of the output when they have crossed the link: each is delayed by \
+                LATENCY plus its transmission time (its length over BANDWIDTH, in whole microseconds as in \
+                Click), after the packets ahead of it. LinkUnqueue pulls only while the link has room, that \
+                is while the last packet on it has been sent by the time LATENCY has passed, so the packets \
                 waiting stay upstream: put a Queue in front to emulate a link with a queue.
 
-                Packets are stamped with the time they arrive (their timestamp annotation). LinkUnqueue \\
-                sleeps on the empty notifiers upstream when the link is idle, and on a timer while packets \\
+                Packets are stamped with the time they arrive (their timestamp annotation). LinkUnqueue \
+                sleeps on the empty notifiers upstream when the link is idle, and on a timer while packets \
                 are in flight. On a hot swap the packets in flight are dropped, as in Click.""",
         arguments = {
             @ElementDoc.Argument(name = "LATENCY", description = "Time. The link's latency. Required."),
             @ElementDoc.Argument(name = "BANDWIDTH", description = """
-                    Bandwidth (384kbps, 1Gbps, ...), at least 100Bps; kept in units of 100 bytes per second \\
+                    Bandwidth (384kbps, 1Gbps, ...), at least 100Bps; kept in units of 100 bytes per second \
                     as in Click. Required.""")
         },
         handlers = {

@@ -30,30 +30,30 @@ import org.osgi.service.component.annotations.ServiceScope;
         category = "aqm",
         summary = "drops packets according to RED",
         description = """
-                Random Early Detection. RED keeps a moving average of the total length of some queues and \\
-                drops each packet with a probability that grows with that average: never at or below \\
-                MIN_THRESH, rising linearly to MAX_P at MAX_THRESH, and above it rising to 1 at twice \\
-                MAX_THRESH (Gentle RED) or straight to 1 (GENTLE false). Dropped packets leave through \\
+                Random Early Detection. RED keeps a moving average of the total length of some queues and \
+                drops each packet with a probability that grows with that average: never at or below \
+                MIN_THRESH, rising linearly to MAX_P at MAX_THRESH, and above it rising to 1 at twice \
+                MAX_THRESH (Gentle RED) or straight to 1 (GENTLE false). Dropped packets leave through \
                 output 1 if RED has one, and are freed otherwise.
 
-                The queues are the ones named by QUEUES. Without QUEUES, RED uses the queue connected \\
-                directly to it: downstream of output 0 in push context, upstream of its input in pull \\
-                context. Click searches further along the flow of the graph for the nearest queues; \\
-                Junction's element context offers no such search, so a queue that is not an immediate \\
-                neighbour must be named with QUEUES. The queues are Click's queue elements (Queue, \\
+                The queues are the ones named by QUEUES. Without QUEUES, RED uses the queue connected \
+                directly to it: downstream of output 0 in push context, upstream of its input in pull \
+                context. Click searches further along the flow of the graph for the nearest queues; \
+                Junction's element context offers no such search, so a queue that is not an immediate \
+                neighbour must be named with QUEUES. The queues are Click's queue elements (Queue, \
                 SimpleQueue, ThreadSafeQueue, FrontDropQueue, MixedQueue).""",
         arguments = {
             @ElementDoc.Argument(name = "MIN_THRESH", description = """
                     Unsigned. At or below this average length nothing is dropped. Required."""),
             @ElementDoc.Argument(name = "MAX_THRESH", description = """
-                    Unsigned, at least MIN_THRESH and at most 65535. At this average length packets are \\
+                    Unsigned, at least MIN_THRESH and at most 65535. At this average length packets are \
                     dropped with probability MAX_P. Required."""),
             @ElementDoc.Argument(name = "MAX_P", description = """
                     Real between 0 and 1, kept with 16 bits of fraction. Required."""),
             @ElementDoc.Argument(name = "QUEUES", description = """
                     Space-separated names of the queues whose lengths are summed."""),
             @ElementDoc.Argument(name = "STABILITY", description = """
-                    Unsigned, at most 16. The average moves by 2^-STABILITY of the difference at each \\
+                    Unsigned, at most 16. The average moves by 2^-STABILITY of the difference at each \
                     packet; 0 uses the instantaneous length. Default 4."""),
             @ElementDoc.Argument(name = "GENTLE", description = "Boolean. Gentle RED. Default true.")
         },

@@ -15,14 +15,14 @@ import org.osgi.service.component.annotations.ServiceScope;
         category = "shaping",
         summary = "shapes traffic to maximum rate (pkt/s)",
         description = """
-                A pull element that lets at most RATE packets per second through. Pacing follows Click's \\
-                GapRate: within each second, a pull on output 0 gets the packets that RATE allows up to now \\
-                and that have not gone yet, so evenly spaced pulls see evenly spaced packets, and pulls that \\
+                A pull element that lets at most RATE packets per second through. Pacing follows Click's \
+                GapRate: within each second, a pull on output 0 gets the packets that RATE allows up to now \
+                and that have not gone yet, so evenly spaced pulls see evenly spaced packets, and pulls that \
                 come seldom get packets seldom. A batch pull gets all the packets allowed at that moment.
 
-                A pull on output 1 gets packets only when output 0 would get none, without any pacing: a way \\
-                to sample in pull context. Rates between integer numbers of packets per 2^-12 microseconds \\
-                cannot be paced evenly, as in Click; RATE is at most 4096000000.""",
+                A pull on output 1 gets packets only when output 0 would get none, without any pacing: a way \
+                to sample in pull context. Rates between integer numbers of packets per 2^-12 microseconds \
+                cannot be paced evenly, as in Click; a RATE above 4096000000 is lowered to it, with a warning.""",
         arguments = @ElementDoc.Argument(name = "RATE", description = "Unsigned. Packets per second. Required."),
         handlers = {
             @ElementDoc.Handler(name = "rate", mode = "read/write", description = "The RATE setting."),

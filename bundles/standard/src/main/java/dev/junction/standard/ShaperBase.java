@@ -29,11 +29,15 @@ abstract class ShaperBase extends Element {
 
     @Override
     public void configure(Args args) throws ConfigurationException {
-        long rate = readRate(args);
+        gapRate.setRate(lowered(readRate(args)), 0);
+    }
+
+    /** Click reports a rate above GapRate's limit and goes on with the limit. */
+    private long lowered(long rate) {
         if (rate > GapRate.MAX_RATE) {
-            throw new ConfigurationException("rate too large; lowered to " + GapRate.MAX_RATE);
+            context().warning("rate too large; lowered to " + GapRate.MAX_RATE);
         }
-        gapRate.setRate(rate, 0);
+        return Math.min(rate, GapRate.MAX_RATE);
     }
 
     private long readRate(Args args) throws ConfigurationException {
@@ -60,9 +64,6 @@ abstract class ShaperBase extends Element {
         } catch (ConfigurationException e) {
             throw new HandlerException(e.getMessage());
         }
-        if (rate > GapRate.MAX_RATE) {
-            throw new HandlerException("rate too large; lowered to " + GapRate.MAX_RATE);
-        }
-        gapRate.setRate(rate, context().clock().nanoTime());
+        gapRate.setRate(lowered(rate), context().clock().nanoTime());
     }
 }

@@ -23,10 +23,10 @@ import org.osgi.service.component.annotations.ServiceScope;
         category = "basicsources",
         summary = "periodically generates a packet",
         description = """
-                Pushes a packet holding DATA out of its output every INTERVAL, the first one INTERVAL after \\
-                the router starts. The period does not drift: each expiry is counted from the previous one. \\
-                Each packet's timestamp annotation is set to the time it is made. Packets come from the \\
-                router's packet pool; when the pool is empty, that tick's packet is dropped (counted by the \\
+                Pushes a packet holding DATA out of its output every INTERVAL, the first one INTERVAL after \
+                the router starts. The period does not drift: each expiry is counted from the previous one. \
+                Each packet's timestamp annotation is set to the time it is made. Packets come from the \
+                router's packet pool; when the pool is empty, that tick's packet is dropped (counted by the \
                 pool) and not counted here.
 
                 After LIMIT packets it stops, and with STOP true asks the router to stop (at the next tick).""",
@@ -41,7 +41,7 @@ import org.osgi.service.component.annotations.ServiceScope;
             @ElementDoc.Argument(name = "STOP", description = """
                     Boolean. If true, the router stops once LIMIT packets are sent. Default false."""),
             @ElementDoc.Argument(name = "HEADROOM", description = """
-                    Unsigned. Accepted for Click's sake and shown by the headroom handler; packets have the \\
+                    Unsigned. Accepted for Click's sake and shown by the headroom handler; packets have the \
                     pool's headroom (at least 128 bytes) whatever it says. Default 128.""")
         },
         handlers = {
