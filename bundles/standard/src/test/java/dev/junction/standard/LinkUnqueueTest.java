@@ -76,9 +76,10 @@ class LinkUnqueueTest {
     void resetFreesThePacketsInFlight() throws Exception {
         try (TestRouter router = new TestRouter()) {
             Path path = Path.of(router, "1s, 1Gbps");
-            path.fill(10, 100);
+            path.fill(100, 100); // more than the link's ring starts with
             router.runTasks();
-            assertEquals(10, path.link.size());
+            assertEquals(100, path.link.size());
+            assertEquals("100", router.handlers(path.link).read("size"));
             router.handlers(path.link).write("reset", "");
             assertEquals(0, path.link.size());
             assertEquals(256, router.pool.available());
