@@ -81,9 +81,6 @@ import org.osgi.service.component.annotations.ServiceScope;
         example = "RatedSource(\\<0800>, 10, 1000) -> Queue -> ...",
         seeAlso = {"InfiniteSource", "Script"})
 public final class RatedSource extends Element {
-    /** Credit, in token-nanoseconds per second: a token is worth this much; a nanosecond adds RATE of it. */
-    private static final long TOKEN = 1_000_000_000L;
-
     private String data;
     private int length;
     private long limit;
@@ -97,11 +94,7 @@ public final class RatedSource extends Element {
     private Timer timer;
     private PacketBatch batch;
 
-    // The token bucket.
-    private long rate;
-    private long capacity;
-    private long credit;
-    private long refilledAt;
+    private final TokenBucket bucket = new TokenBucket();
 
     @Override
     public String portCount() {
@@ -134,9 +127,7 @@ public final class RatedSource extends Element {
     }
 
     private void setRate(long newRate, long newCapacity) {
-        rate = newRate;
-        capacity = Math.clamp(newCapacity, 1, Long.MAX_VALUE / TOKEN) * TOKEN;
-        credit = Math.min(credit, capacity);
+        bucket.assign(newRate, newCapacity);
     }
 
     @Override
@@ -161,32 +152,12 @@ public final class RatedSource extends Element {
 
     /** Click's {@code _tb.set(1)}: one token, counted from now. */
     private void restartBucket() {
-        credit = Math.min(TOKEN, capacity);
-        refilledAt = context().clock().nanoTime();
+        bucket.set(1, context().clock().nanoTime());
     }
 
     /** Adds the tokens that came in since the last refill; returns the whole tokens in the bucket. */
     private long refill() {
-        long now = context().clock().nanoTime();
-        long elapsed = now - refilledAt;
-        refilledAt = now;
-        if (elapsed > 0 && rate > 0) {
-            long room = capacity - credit;
-            // Capped before multiplying, so that a long idle time cannot overflow.
-            credit = elapsed >= room / rate + 1 ? capacity : credit + elapsed * rate;
-        }
-        return credit / TOKEN;
-    }
-
-    /** Nanoseconds until the bucket holds a whole token; -1 if it never will (RATE 0). */
-    private long untilNextToken() {
-        if (credit >= TOKEN) {
-            return 0;
-        }
-        if (rate == 0) {
-            return -1;
-        }
-        return (TOKEN - credit + rate - 1) / rate;
+        return bucket.refill(context().clock().nanoTime());
     }
 
     // ---------------------------------------------------------------- packets
@@ -205,7 +176,7 @@ public final class RatedSource extends Element {
         int wanted = quota(refill(), batch.capacity());
         if (wanted == 0) {
             task.unschedule();
-            long delay = untilNextToken();
+            long delay = bucket.nanosUntilContains(1);
             if (delay >= 0) {
                 timer.scheduleAfter(delay);
             }
@@ -243,7 +214,7 @@ public final class RatedSource extends Element {
     private int make(PacketBatch packets, int from) {
         Sources.fill(packets, from, template, context().clock().epochNanos());
         int made = packets.size() - from;
-        credit -= made * TOKEN;
+        bucket.remove(made);
         count += made;
         return made;
     }
@@ -297,7 +268,7 @@ public final class RatedSource extends Element {
         handlers.addReadWrite("data", () -> data, resumingAfter(value -> setData(value, length)));
         handlers.addReadWrite("length", () -> Integer.toString(length),
                 resumingAfter(value -> setData(data, HandlerValues.parseInt(value, "syntax error"))));
-        handlers.addReadWrite("rate", () -> Long.toString(rate), resumingAfter(value -> {
+        handlers.addReadWrite("rate", () -> Long.toString(bucket.rate()), resumingAfter(value -> {
             long written = HandlerValues.parse(ArgTypes.UNSIGNED, value, "syntax error");
             setRate(written, bucketSize(written));
         }));

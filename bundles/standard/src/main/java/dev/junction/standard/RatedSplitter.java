@@ -99,6 +99,7 @@ public final class RatedSplitter extends Element {
     @Override
     public void initialize() {
         scratch = new PacketBatch();
+        bucket.fill(context().clock().nanoTime());
     }
 
     @Override

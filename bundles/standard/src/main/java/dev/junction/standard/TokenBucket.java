@@ -1,111 +1,116 @@
 package dev.junction.standard;
 
 /**
- * Click's token bucket ({@code TokenBucket}: {@code TokenRateX} and {@code TokenCounterX} over jiffies), with
- * its 32-bit fixed-point arithmetic, so that elements built on it admit exactly the packets Click admits.
+ * Click's token bucket ({@code TokenBucket}: a {@code TokenRateX} and a {@code TokenCounterX}) in longs:
+ * tokens come in at {@code rate} per second up to {@code capacity}, a refill adds what the time since the last
+ * one earned, {@link #remove} takes tokens but never below zero. Click counts in clock ticks (milliseconds at
+ * user level); this bucket counts to the nanosecond, holding its credit in token-nanoseconds (a token is
+ * worth 10<sup>9</sup>, a nanosecond adds {@code rate}), so no rate or capacity Click accepts overflows.
  *
- * <p>Tokens are held as fractions of {@code 2^32 - 1}: one token is worth {@code tokenScale} units, the bucket
- * holds at most {@code 2^32 - 1} units (its capacity in tokens times the scale, rounded down), and every tick
- * (a millisecond of the router's clock, Click's user-level jiffy) adds {@code tokensPerTick} units. Values are
- * unsigned 32-bit numbers kept in longs.
- *
- * <p>One difference: Click's bucket starts empty at time 0 and its first refill, a long time later, fills it;
- * this one fills on its first refill directly (unless the rate is 0), which is what Click does in practice.
+ * <p>The caller passes the clock reading, so that an element reads the clock once per batch.
  */
 final class TokenBucket {
-    /** Click's {@code max_tokens}: the most units a bucket holds. */
+    /** Credit per token: a nanosecond at {@code rate} tokens per second adds {@code rate} of it. */
+    static final long TOKEN = 1_000_000_000L;
+    /** Click's largest rate and capacity (unsigned 32-bit). */
     static final long MAX_UNITS = 0xFFFF_FFFFL;
-    /** Ticks per second: Click's CLICK_HZ at user level. */
-    static final long TICKS_PER_SECOND = 1000;
-    private static final long NANOS_PER_TICK = 1_000_000_000L / TICKS_PER_SECOND;
 
-    // The rate (TokenRateX).
-    private long tokensPerTick;
-    private long tokenScale = 1;
-    private long ticksUntilFull = MAX_UNITS;
+    private long rate;
+    private long capacity;
+    private long credit;
+    private long refilledAt;
 
-    // The counter (TokenCounterX).
-    private long units;
-    private long tick;
-    private boolean refilled;
-
-    /** Sets the rate in tokens per second and the capacity in tokens, as Click's {@code assign}; keeps the contents. */
-    void assign(long rate, long capacity) {
-        if (capacity == 0) {
-            rate = 0;
-            capacity = MAX_UNITS;
-        }
-        if (rate != 0) {
-            long minimumCapacity = (rate - 1) / TICKS_PER_SECOND + 1; // keeps tokensPerTick within 32 bits
-            capacity = Math.max(capacity, minimumCapacity);
-        }
-        tokenScale = MAX_UNITS / capacity;
-        long perTick = Long.divideUnsigned(rate * tokenScale, TICKS_PER_SECOND); // the product fits in 64 bits unsigned
-        if (rate != 0) {
-            tokensPerTick = perTick != 0 ? perTick : 1;
-            ticksUntilFull = (MAX_UNITS - 1) / tokensPerTick + 1;
-        } else {
-            tokensPerTick = 0;
-            ticksUntilFull = MAX_UNITS;
-        }
+    /** Click's {@code assign(rate, capacity)}: the rate in tokens per second, the capacity in tokens (at least 1). */
+    void assign(long newRate, long capacityTokens) {
+        rate = newRate;
+        capacity = Math.clamp(capacityTokens, 1, Long.MAX_VALUE / TOKEN) * TOKEN;
+        credit = Math.min(credit, capacity);
     }
 
-    /** The rate in tokens per second, as Click computes it back from the units per tick. */
+    /** Tokens per second. */
     long rate() {
-        long scaled = tokensPerTick * TICKS_PER_SECOND + tokensPerTick / 2;
-        long rate = Long.divideUnsigned(scaled, tokenScale);
-        return Long.compareUnsigned(rate, MAX_UNITS) > 0 ? MAX_UNITS : rate;
+        return rate;
     }
 
     /** The capacity in tokens. */
     long capacity() {
-        return MAX_UNITS / tokenScale;
-    }
-
-    /** Whole tokens in the bucket. */
-    long size() {
-        return units / tokenScale;
-    }
-
-    /** Adds the tokens of the ticks elapsed up to clock time {@code nowNanos} (Click's {@code refill}). */
-    void refill(long nowNanos) {
-        long now = Math.floorDiv(nowNanos, NANOS_PER_TICK);
-        if (tokensPerTick == 0) {
-            tick = now;
-            return;
-        }
-        long elapsed = refilled ? now - tick : Long.MAX_VALUE;
-        if (elapsed >= ticksUntilFull) {
-            units = MAX_UNITS;
-        } else if (elapsed > 0) {
-            units = Math.min(MAX_UNITS, units + elapsed * tokensPerTick);
-        }
-        tick = now;
-        refilled = true;
+        return capacity / TOKEN;
     }
 
     /**
-     * Takes up to {@code wanted} whole tokens, as many calls of Click's {@code remove_if(1)} would; returns
-     * how many were taken.
+     * Fills the bucket as of {@code now}. Click's bucket starts empty with its time point at the clock's origin,
+     * so that its first refill fills it: this is that first refill. A bucket of rate 0 stays empty, as Click's
+     * (its refill never adds anything).
+     */
+    void fill(long now) {
+        credit = rate == 0 ? 0 : capacity;
+        refilledAt = now;
+    }
+
+    /** Click's {@code set(t)}: {@code tokens} tokens (at most the capacity), counted from {@code now}. */
+    void set(long tokens, long now) {
+        credit = Math.min(Math.min(tokens, Long.MAX_VALUE / TOKEN) * TOKEN, capacity);
+        refilledAt = now;
+    }
+
+    /** Adds the tokens earned since the last refill; returns the whole tokens in the bucket. */
+    long refill(long now) {
+        long elapsed = now - refilledAt;
+        refilledAt = now;
+        if (elapsed > 0 && rate > 0) {
+            long room = capacity - credit;
+            // Capped before multiplying, so that a long idle time cannot overflow.
+            credit = elapsed >= room / rate + 1 ? capacity : credit + elapsed * rate;
+        }
+        return credit / TOKEN;
+    }
+
+    /** Whole tokens in the bucket (as of the last refill). */
+    long tokens() {
+        return credit / TOKEN;
+    }
+
+    /** Whether the bucket holds at least {@code tokens} tokens. */
+    boolean contains(long tokens) {
+        return credit / TOKEN >= tokens;
+    }
+
+    /** Takes {@code tokens} tokens out, leaving zero if there were fewer. */
+    void remove(long tokens) {
+        credit = tokens >= credit / TOKEN + 1 ? 0 : credit - tokens * TOKEN;
+    }
+
+    /** Nanoseconds until the bucket holds {@code tokens} tokens; 0 if it does, -1 if it never will. */
+    long nanosUntilContains(long tokens) {
+        if (contains(tokens)) {
+            return 0;
+        }
+        if (rate == 0 || tokens > capacity / TOKEN) {
+            return -1;
+        }
+        return (tokens * TOKEN - credit + rate - 1) / rate;
+    }
+
+    /**
+     * Takes up to {@code wanted} whole tokens, as many calls of Click's {@code remove_if(1)} would; returns how
+     * many were taken.
      */
     int removeUpTo(int wanted) {
-        long available = units / tokenScale;
-        int taken = (int) Math.min(wanted, available);
-        units -= taken * tokenScale;
+        int taken = (int) Math.min(wanted, credit / TOKEN);
+        credit -= taken * TOKEN;
         return taken;
     }
 
-    /** The state to carry across a hot swap: units, tick, whether refilled. */
+    /** The state to carry across a hot swap: the credit and the time of the last refill. */
     long[] save() {
-        return new long[] {units, tick, refilled ? 1 : 0};
+        return new long[] {credit, refilledAt};
     }
 
-    /** Takes what {@link #save()} gave; ignores anything else. */
+    /** Takes what {@link #save()} gave (the credit capped at this bucket's capacity); ignores anything else. */
     void restore(long[] saved) {
-        if (saved != null && saved.length == 3) {
-            units = Math.min(MAX_UNITS, saved[0]);
-            tick = saved[1];
-            refilled = saved[2] != 0;
+        if (saved != null && saved.length == 2) {
+            credit = Math.min(saved[0], capacity);
+            refilledAt = saved[1];
         }
     }
 }

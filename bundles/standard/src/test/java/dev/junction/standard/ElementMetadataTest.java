@@ -44,7 +44,8 @@ class ElementMetadataTest {
                 "PaintSwitch", "PaintTee", "CheckPaint", "Switch", "StaticSwitch", "RoundRobinSwitch", "HashSwitch",
                 "RandomSwitch", "PullSwitch", "RoundRobinSched", "PrioSched", "StrideSched", "RandomSample",
                 "RatedSplitter", "Meter",
-                "CheckIPHeader", "CheckIPHeader2", "DecIPTTL", "FixIPSrc", "DropBroadcasts", "IPGWOptions", "IPFragmenter", "ICMPError", "ARPQuerier", "ARPResponder", "IPInputCombo", "IPOutputCombo"), elementClasses().stream().map(c -> c.getAnnotation(ElementClass.class).value())
+                "CheckIPHeader", "CheckIPHeader2", "DecIPTTL", "FixIPSrc", "DropBroadcasts", "IPGWOptions", "IPFragmenter", "ICMPError", "ARPQuerier", "ARPResponder", "IPInputCombo", "IPOutputCombo",
+                "SimpleQueue", "FrontDropQueue", "MixedQueue", "ThreadSafeQueue", "RatedUnqueue", "BandwidthRatedUnqueue", "DelayUnqueue", "LinkUnqueue", "Shaper", "BandwidthShaper", "DelayShaper", "RED", "TimedSource"), elementClasses().stream().map(c -> c.getAnnotation(ElementClass.class).value())
                 .collect(Collectors.toSet()));
     }
 
@@ -120,7 +121,15 @@ class ElementMetadataTest {
             Map.entry(ARPResponder.class, "1.2.3.4 0:1:2:3:4:5"),
             Map.entry(ARPQuerier.class, "1.2.3.4, 0:1:2:3:4:5"),
             Map.entry(IPInputCombo.class, "1"),
-            Map.entry(IPOutputCombo.class, "1, 1.2.3.4, 1500"));
+            Map.entry(IPOutputCombo.class, "1, 1.2.3.4, 1500"),
+            Map.entry(RatedUnqueue.class, "10"),
+            Map.entry(Shaper.class, "10"),
+            Map.entry(BandwidthRatedUnqueue.class, "1Mbps"),
+            Map.entry(BandwidthShaper.class, "1Mbps"),
+            Map.entry(DelayUnqueue.class, "1ms"),
+            Map.entry(DelayShaper.class, "1ms"),
+            Map.entry(LinkUnqueue.class, "1ms, 1Mbps"),
+            Map.entry(RED.class, "5, 50, 0.02"));
 
     /** The element set up where it registers all its handlers: Discard in pull context, the others alone. */
     private static Element richestSetup(TestRouter router, Class<? extends Element> type) throws Exception {
