@@ -35,7 +35,7 @@ class ElementMetadataTest {
 
     @Test
     void theBundleHasTheExpectedClasses() throws Exception {
-        assertEquals(Set.of("Counter", "Discard", "Idle", "InfiniteSource", "Message", "Null", "Paint", "Print",
+        assertEquals(Set.of("Classifier", "Counter", "Discard", "IPClassifier", "IPFilter", "Idle", "InfiniteSource", "Message", "Null", "Paint", "Print",
                 "PullNull", "PushNull", "Queue", "RatedSource", "Unqueue"), elementClasses().stream().map(c -> c.getAnnotation(ElementClass.class).value())
                 .collect(Collectors.toSet()));
     }
@@ -87,6 +87,9 @@ class ElementMetadataTest {
             router.add(element, "d", 1, 0, "");
             TestRouter.connect(queue, 0, element, 0);
             return element;
+        }
+        if (element instanceof IPClassifier) {
+            return router.add(element, "e", 1, 1, "-");
         }
         String config = element instanceof Paint ? "1" : element instanceof Message ? "hello, WARNING" : "";
         return router.add(element, "e", minimum(element.portCount(), true), minimum(element.portCount(), false),

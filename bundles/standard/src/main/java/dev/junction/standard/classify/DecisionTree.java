@@ -1,0 +1,316 @@
+package dev.junction.standard.classify;
+
+import dev.junction.packet.Packet;
+import java.lang.foreign.MemorySegment;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A list of (expression, output) rules compiled once into a decision tree of masked 32-bit word compares, as
+ * Click's Classifier programs: the first rule whose expression matches gives the packet's output.
+ *
+ * <p>Compilation turns each rule into test nodes whose yes/no edges lead to other nodes or to outputs, shares
+ * identical nodes, then threads edges: where the outcome of a node is known from the test just made on the way
+ * to it (same word: implied, contradicted or repeated), the edge skips it. Length checks are kept exactly:
+ * an edge is threaded only when the skipped node would have gone the same way for short packets too.
+ *
+ * <p>The tree lives in one {@code int[]}, {@value #STRIDE} ints per node, and {@link #classify} walks it with no
+ * allocation.
+ */
+public final class DecisionTree {
+    /** Output code of a packet no rule matched (or matched by a drop rule). */
+    public static final int DROP = Integer.MAX_VALUE;
+
+    static final int STRIDE = 8;
+    private static final int BASE = 0;
+    private static final int OFFSET = 1;
+    private static final int MASK = 2;
+    private static final int VALUE = 3;
+    private static final int NEED = 4;
+    private static final int YES = 5;
+    private static final int NO = 6;
+    private static final int SHORT = 7;
+
+    /** A rule: packets matching {@code expr} go to {@code output} ({@link #DROP} to drop them). */
+    public record Rule(Expr expr, int output) {
+    }
+
+    private final int[] code;
+    /** Index of the first node in {@link #code}, or a leaf ({@code -1 - output}) if no test is needed. */
+    private final int root;
+    private final int safeLength;
+    private final PacketWords words = new PacketWords();
+
+    private DecisionTree(int[] code, int root, int safeLength) {
+        this.code = code;
+        this.root = root;
+        this.safeLength = safeLength;
+    }
+
+    // ---------------------------------------------------------------- compiling
+
+    /** Compiles {@code rules}; a packet no rule matches is dropped. */
+    public static DecisionTree compile(List<Rule> rules) {
+        Builder builder = new Builder();
+        int next = leaf(DROP);
+        for (int i = rules.size() - 1; i >= 0; i--) {
+            Rule rule = rules.get(i);
+            next = builder.compile(rule.expr(), leaf(rule.output()), next);
+        }
+        next = builder.thread(next);
+        return builder.finish(next);
+    }
+
+    static int leaf(int output) {
+        return -1 - output;
+    }
+
+    /** Nodes under construction: children are always created before their parents, so edges point backwards. */
+    private static final class Builder {
+        private final List<int[]> nodes = new ArrayList<>();
+        private final Map<List<Integer>, Integer> shared = new HashMap<>();
+
+        int compile(Expr e, int yes, int no) {
+            return switch (e) {
+                case Expr.Const c -> c.value() ? yes : no;
+                case Expr.Test t -> t.mask() == 0 ? yes : node(t, yes, no);
+                case Expr.Not n -> compile(n.operand(), no, yes);
+                case Expr.And a -> compile(a.left(), compile(a.right(), yes, no), no);
+                case Expr.Or o -> compile(o.left(), yes, compile(o.right(), yes, no));
+                case Expr.Ternary t -> compile(t.condition(), compile(t.then(), yes, no), compile(t.otherwise(), yes, no));
+            };
+        }
+
+        private int node(Expr.Test t, int yes, int no) {
+            if (yes == no) {
+                return yes;
+            }
+            int[] n = {t.base().ordinal(), t.offset(), t.mask(), t.value(), t.need(), yes, no, t.shortYes() ? 1 : 0};
+            return intern(n);
+        }
+
+        private int intern(int[] n) {
+            List<Integer> key = List.of(n[BASE], n[OFFSET], n[MASK], n[VALUE], n[YES], n[NO], n[SHORT]);
+            Integer known = shared.get(key);
+            if (known != null) {
+                return known;
+            }
+            nodes.add(n);
+            int id = nodes.size() - 1;
+            shared.put(key, id);
+            return id;
+        }
+
+        /** Threads every edge to a fixpoint; returns the (possibly threaded) root. */
+        int thread(int root) {
+            boolean changed = true;
+            while (changed) {
+                changed = false;
+                for (int[] n : nodes) {
+                    for (int edge = YES; edge <= NO; edge++) {
+                        int target = follow(n, edge == YES, n[edge]);
+                        if (target != n[edge]) {
+                            n[edge] = target;
+                            changed = true;
+                        }
+                    }
+                }
+            }
+            // A node whose edges now agree is no test at all.
+            while (root >= 0 && nodes.get(root)[YES] == nodes.get(root)[NO]) {
+                root = nodes.get(root)[YES];
+            }
+            return root;
+        }
+
+        /** Where an edge of {@code from} taken when its test is {@code yes} can jump, skipping known outcomes. */
+        private int follow(int[] from, boolean yes, int target) {
+            while (target >= 0) {
+                int[] s = nodes.get(target);
+                if (s[YES] == s[NO]) {
+                    target = s[YES];
+                    continue;
+                }
+                int outcome = outcome(from, yes, s);
+                if (outcome == 0) {
+                    return target;
+                }
+                target = outcome > 0 ? s[YES] : s[NO];
+            }
+            return target;
+        }
+
+        /**
+         * The outcome of test {@code s} (1 yes, -1 no, 0 unknown) for every packet that leaves test {@code t}
+         * through its {@code yes} edge: the packets whose word matched (or not) and, if {@code t} sends short
+         * packets that way, the packets too short for {@code t}.
+         */
+        private static int outcome(int[] t, boolean yes, int[] s) {
+            if (t[BASE] != s[BASE] || t[OFFSET] != s[OFFSET]) {
+                return 0;
+            }
+            int r;
+            if (yes) {
+                if ((s[MASK] & ~t[MASK]) == 0 && (t[VALUE] & s[MASK]) == s[VALUE]) {
+                    r = 1;
+                } else if (((t[VALUE] ^ s[VALUE]) & t[MASK] & s[MASK]) != 0) {
+                    r = -1;
+                } else {
+                    return 0;
+                }
+            } else if ((t[MASK] & ~s[MASK]) == 0 && (s[VALUE] & t[MASK]) == t[VALUE]) {
+                r = -1; // s implies t, and t failed
+            } else {
+                return 0;
+            }
+            int sShort = s[SHORT] == 1 ? 1 : -1;
+            // Packets long enough for t but too short for s take s's short edge.
+            if (s[NEED] > t[NEED] && r != sShort) {
+                return 0;
+            }
+            boolean shortPackets = (t[SHORT] == 1) == yes;
+            if (shortPackets && (s[NEED] < t[NEED] || r != sShort)) {
+                return 0;
+            }
+            return r;
+        }
+
+        /** Keeps the nodes reachable from {@code root}, numbered in walk order, packed into the final array. */
+        DecisionTree finish(int root) {
+            if (root < 0) {
+                return new DecisionTree(new int[0], root, 0);
+            }
+            int[] number = new int[nodes.size()];
+            java.util.Arrays.fill(number, -1);
+            List<Integer> order = new ArrayList<>();
+            // Reverse creation order (parents before children) is a topological order.
+            boolean[] reachable = new boolean[nodes.size()];
+            reachable[root] = true;
+            for (int i = nodes.size() - 1; i >= 0; i--) {
+                if (reachable[i]) {
+                    number[i] = order.size();
+                    order.add(i);
+                    int[] n = nodes.get(i);
+                    if (n[YES] >= 0) {
+                        reachable[n[YES]] = true;
+                    }
+                    if (n[NO] >= 0) {
+                        reachable[n[NO]] = true;
+                    }
+                }
+            }
+            int[] code = new int[order.size() * STRIDE];
+            int safe = 0;
+            for (int k = 0; k < order.size(); k++) {
+                int[] n = nodes.get(order.get(k));
+                int at = k * STRIDE;
+                System.arraycopy(n, 0, code, at, STRIDE);
+                code[at + YES] = n[YES] >= 0 ? number[n[YES]] * STRIDE : n[YES];
+                code[at + NO] = n[NO] >= 0 ? number[n[NO]] * STRIDE : n[NO];
+                code[at + SHORT] = n[SHORT] == 1 ? code[at + YES] : code[at + NO];
+                safe = Math.max(safe, clickOffset(n[BASE], n[OFFSET]) + n[NEED]);
+            }
+            return new DecisionTree(code, number[root] * STRIDE, safe);
+        }
+    }
+
+    // ---------------------------------------------------------------- running
+
+    /** The output for {@code packet}, or {@link #DROP}. Never throws and never allocates. */
+    public int classify(Packet packet) {
+        int pc = root;
+        if (pc < 0) {
+            return -1 - pc;
+        }
+        PacketWords w = words;
+        w.load(packet);
+        int[] c = code;
+        int[] starts = w.starts;
+        MemorySegment buffer = w.buffer;
+        int end = w.end;
+        do {
+            int start = starts[c[pc + BASE]];
+            int pos = start + c[pc + OFFSET];
+            int word;
+            if (start >= 0 && pos >= 0 && pos <= end - 4) {
+                word = buffer.get(PacketWords.INT_BE, pos);
+            } else if (start >= 0 && pos >= 0 && pos <= end - c[pc + NEED]) {
+                word = w.partial(pos);
+            } else {
+                pc = c[pc + SHORT];
+                continue;
+            }
+            pc = (word & c[pc + MASK]) == c[pc + VALUE] ? c[pc + YES] : c[pc + NO];
+        } while (pc >= 0);
+        return -1 - pc;
+    }
+
+    /** The output every packet gets, or -1 if the tree has tests. */
+    public int outputEverything() {
+        return root < 0 ? -1 - root : -1;
+    }
+
+    /** Number of test nodes. */
+    public int size() {
+        return code.length / STRIDE;
+    }
+
+    /** Whether some packet can reach {@code output}. */
+    public boolean reaches(int output) {
+        if (root < 0) {
+            return -1 - root == output;
+        }
+        for (int at = 0; at < code.length; at += STRIDE) {
+            if (code[at + YES] == leaf(output) || code[at + NO] == leaf(output)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * The tree in Click's program format: one line per node, {@code OFFSET/VALUE%MASK  yes->X  no->Y}, where X
+     * and Y are {@code step N} or an output {@code [N]} ({@code [X]} drops), and {@code short->yes} marks nodes
+     * that send packets too short for them along the yes edge. Offsets of IPFilter tests are shown as Click
+     * does: MAC from 0, network header from 256, transport header from 512.
+     */
+    public String unparse() {
+        StringBuilder sb = new StringBuilder();
+        for (int at = 0, step = 0; at < code.length; at += STRIDE, step++) {
+            int offset = clickOffset(code[at + BASE], code[at + OFFSET]);
+            sb.append(step < 10 ? " " : "").append(step).append(' ');
+            sb.append(String.format("%3d/%08x%%%08x", offset, code[at + VALUE], code[at + MASK]));
+            sb.append("  yes->").append(jump(code[at + YES])).append("  no->").append(jump(code[at + NO]));
+            if (code[at + SHORT] == code[at + YES] && code[at + YES] != code[at + NO]) {
+                sb.append("  short->yes");
+            }
+            sb.append('\n');
+        }
+        if (root < 0) {
+            int all = -1 - root;
+            sb.append("all->[").append(all == DROP ? "X" : Integer.toString(all)).append("]\n");
+        }
+        sb.append("safe length ").append(safeLength).append('\n');
+        sb.append("alignment offset 0\n");
+        return sb.toString();
+    }
+
+    /** The offset as Click prints it: IPFilter's MAC, network and transport words from 0, 256 and 512. */
+    static int clickOffset(int base, int offset) {
+        return offset + switch (Expr.Base.values()[base]) {
+            case DATA, MAC -> 0;
+            case NET -> 256;
+            case TRANSP -> 512;
+        };
+    }
+
+    private static String jump(int target) {
+        if (target >= 0) {
+            return "step " + target / STRIDE;
+        }
+        int output = -1 - target;
+        return output == DROP ? "[X]" : "[" + output + "]";
+    }
+}
