@@ -172,14 +172,17 @@ class IPFilterTest {
                 errors("0 echo", 1));
         assertEquals(List.of("pattern 0: 'src ip host': address missing"), errors("0 src host", 1));
         assertEquals(List.of("pattern 0: specify header field or 'port'"), errors("0 80", 1));
-        assertEquals(List.of("pattern 0: LEN in '[POS:LEN]' out of range, should be between 1 and 4"),
-                errors("0 ip[2:5] 1", 1));
-        assertEquals(List.of("pattern 0: field [2:4] does not fit in a single word"), errors("0 ip[2:4] 1", 1));
+        // As in Click, a bad field leaves the primitive without a type, which is reported too.
+        assertEquals(List.of("pattern 0: LEN in '[POS:LEN]' out of range, should be between 1 and 4",
+                "pattern 0: specify header field or 'port'"), errors("0 ip[2:5] 1", 1));
+        assertEquals(List.of("pattern 0: field [2:4] does not fit in a single word",
+                "pattern 0: specify header field or 'port'"), errors("0 ip[2:4] 1", 1));
         assertEquals(List.of("pattern 0: missing expression after 'not'"), errors("0 tcp and not", 1));
         assertEquals(List.of("pattern 0: missing ':' in ternary expression"), errors("0 tcp ? udp", 1));
         assertEquals(List.of("pattern 0: 'tcp opt': operator or mask not supported"), errors("0 tcp opt != syn", 1));
-        assertEquals(List.of("pattern 0: 'src or dst ip host': operator not supported"), errors("0 host > 1.0.0.1", 1));
-        assertEquals(List.of("pattern 0: dangling operator near ')'"), errors("0 (ip ttl > )", 1));
+        assertEquals(List.of("pattern 0: 'ip host': operator not supported"), errors("0 host > 1.0.0.1", 1));
+        assertEquals(List.of("pattern 0: dangling operator near ')'", "pattern 0: 'ip ttl': value missing"),
+                errors("0 (ip ttl > )", 1));
         assertEquals(List.of("pattern 0: zero mask ignored"), errors("0 ip ttl & 0 == 1", 1));
     }
 

@@ -60,6 +60,11 @@ public final class DecisionTree {
             next = builder.compile(rule.expr(), leaf(rule.output()), next);
         }
         next = builder.thread(next);
+        Builder specialized = new Builder();
+        int root = specialized.specialize(builder, next);
+        if (root != Builder.TOO_BIG) {
+            return specialized.finish(specialized.thread(root));
+        }
         return builder.finish(next);
     }
 
@@ -175,6 +180,106 @@ public final class DecisionTree {
                 return 0;
             }
             return r;
+        }
+
+        static final int TOO_BIG = Integer.MIN_VALUE + 1;
+        private Builder source;
+        private Map<Integer, java.util.Set<Long>> wordsBelow;
+        private Map<List<Object>, Integer> specialized;
+        private int budget;
+
+        /**
+         * Copies the tree of {@code from} at {@code root} into this builder, as a tree in which no test is made
+         * whose outcome an earlier test on the path already decides (Click's dominator optimization). Nodes are
+         * shared where the relevant facts agree. Returns {@link #TOO_BIG} if the copy would grow too large.
+         */
+        int specialize(Builder from, int root) {
+            source = from;
+            wordsBelow = new HashMap<>();
+            specialized = new HashMap<>();
+            budget = Math.max(4096, 8 * from.nodes.size());
+            try {
+                return specialize(root, new ArrayList<>());
+            } catch (IllegalStateException tooBig) {
+                return TOO_BIG;
+            }
+        }
+
+        private record Fact(int[] test, boolean yes) {
+        }
+
+        private int specialize(int node, List<Fact> facts) {
+            restart:
+            while (node >= 0) {
+                int[] s = source.nodes.get(node);
+                for (int i = facts.size() - 1; i >= 0; i--) {
+                    int outcome = outcome(facts.get(i).test(), facts.get(i).yes(), s);
+                    if (outcome != 0) {
+                        node = outcome > 0 ? s[YES] : s[NO];
+                        continue restart;
+                    }
+                }
+                break;
+            }
+            if (node < 0) {
+                return node;
+            }
+            java.util.Set<Long> below = words(node);
+            List<Object> key = new ArrayList<>();
+            key.add(node);
+            for (Fact f : facts) {
+                if (below.contains(word(f.test()))) {
+                    key.add(List.of(f.test()[BASE], f.test()[OFFSET], f.test()[MASK], f.test()[VALUE], f.test()[SHORT],
+                            f.test()[NEED], f.yes()));
+                }
+            }
+            Integer known = specialized.get(key);
+            if (known != null) {
+                return known;
+            }
+            if (--budget < 0) {
+                throw new IllegalStateException("too big");
+            }
+            int[] s = source.nodes.get(node);
+            facts.add(new Fact(s, true));
+            int yes = specialize(s[YES], facts);
+            facts.set(facts.size() - 1, new Fact(s, false));
+            int no = specialize(s[NO], facts);
+            facts.removeLast();
+            int result;
+            if (yes == no) {
+                result = yes;
+            } else {
+                int[] copy = s.clone();
+                copy[YES] = yes;
+                copy[NO] = no;
+                result = intern(copy);
+            }
+            specialized.put(key, result);
+            return result;
+        }
+
+        private static long word(int[] n) {
+            return (long) n[BASE] << 32 | n[OFFSET] & 0xFFFFFFFFL;
+        }
+
+        /** The words tested at or below {@code node} in the source tree. */
+        private java.util.Set<Long> words(int node) {
+            java.util.Set<Long> known = wordsBelow.get(node);
+            if (known != null) {
+                return known;
+            }
+            int[] n = source.nodes.get(node);
+            java.util.Set<Long> set = new java.util.HashSet<>();
+            set.add(word(n));
+            if (n[YES] >= 0) {
+                set.addAll(words(n[YES]));
+            }
+            if (n[NO] >= 0) {
+                set.addAll(words(n[NO]));
+            }
+            wordsBelow.put(node, set);
+            return set;
         }
 
         /** Keeps the nodes reachable from {@code root}, numbered in walk order, packed into the final array. */
