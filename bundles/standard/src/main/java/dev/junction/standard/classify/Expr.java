@@ -70,12 +70,9 @@ public sealed interface Expr {
     Expr TRUE = new Const(true);
     Expr FALSE = new Const(false);
 
+    /** {@code a and b}, where a missing (null) operand is left out. */
     static Expr and(Expr a, Expr b) {
-        return a == null ? b : new And(a, b);
-    }
-
-    static Expr or(Expr a, Expr b) {
-        return a == null ? b : new Or(a, b);
+        return a == null ? b : b == null ? a : new And(a, b);
     }
 
     /**
