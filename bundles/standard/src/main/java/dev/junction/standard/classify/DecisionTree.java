@@ -41,12 +41,22 @@ public final class DecisionTree {
     /** Index of the first node in {@link #code}, or a leaf ({@code -1 - output}) if no test is needed. */
     private final int root;
     private final int safeLength;
-    private final PacketWords words = new PacketWords();
+    private static final int MAC_BASE = Expr.Base.MAC.ordinal();
+    private static final int NET_BASE = Expr.Base.NET.ordinal();
+    private static final int TRANSP_BASE = Expr.Base.TRANSP.ordinal();
+
+    /** The bases the tree reads (bit {@code 1 << ordinal}), so that classifying finds only those. */
+    private final int bases;
 
     private DecisionTree(int[] code, int root, int safeLength) {
         this.code = code;
         this.root = root;
         this.safeLength = safeLength;
+        int used = 0;
+        for (int at = 0; at < code.length; at += STRIDE) {
+            used |= 1 << code[at + BASE];
+        }
+        bases = used;
     }
 
     // ---------------------------------------------------------------- compiling
@@ -329,20 +339,24 @@ public final class DecisionTree {
         if (pc < 0) {
             return -1 - pc;
         }
-        PacketWords w = words;
-        w.load(packet);
+        int data = packet.dataOffset();
+        int end = data + packet.length();
+        MemorySegment buffer = packet.buffer();
+        int used = bases;
+        // Only the bases this tree reads; -1 where the packet lacks one.
+        int mac = (used & 1 << MAC_BASE) != 0 ? PacketWords.macStart(packet, data) : -1;
+        int net = (used & (1 << NET_BASE | 1 << TRANSP_BASE)) != 0 ? PacketWords.netStart(packet, data) : -1;
+        int transp = (used & 1 << TRANSP_BASE) != 0 ? PacketWords.transpStart(packet, data, net, end, buffer) : -1;
         int[] c = code;
-        int[] starts = w.starts;
-        MemorySegment buffer = w.buffer;
-        int end = w.end;
         do {
-            int start = starts[c[pc + BASE]];
+            int base = c[pc + BASE];
+            int start = base == NET_BASE ? net : base == TRANSP_BASE ? transp : base == MAC_BASE ? mac : data;
             int pos = start + c[pc + OFFSET];
             int word;
             if (start >= 0 && pos >= 0 && pos <= end - 4) {
                 word = buffer.get(PacketWords.INT_BE, pos);
             } else if (start >= 0 && pos >= 0 && pos <= end - c[pc + NEED]) {
-                word = w.partial(pos);
+                word = PacketWords.partial(buffer, pos, end);
             } else {
                 pc = c[pc + SHORT];
                 continue;

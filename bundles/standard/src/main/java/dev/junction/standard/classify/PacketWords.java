@@ -30,22 +30,40 @@ public final class PacketWords {
         buffer = packet.buffer();
         end = stop;
         starts[0] = data;
+        starts[1] = macStart(packet, data);
+        int net = netStart(packet, data);
+        starts[2] = net;
+        starts[3] = transpStart(packet, data, net, stop, buffer);
+    }
+
+    /** Buffer position of the MAC base (2 bytes before the MAC header), or -1. */
+    static int macStart(Packet packet, int data) {
         int mac = packet.macHeaderOffset();
-        starts[1] = mac == Packet.NO_HEADER || data + mac - 2 < 0 ? -1 : data + mac - 2;
+        return mac == Packet.NO_HEADER || data + mac - 2 < 0 ? -1 : data + mac - 2;
+    }
+
+    /** Buffer position of the network header (the data start if unmarked), or -1. */
+    static int netStart(Packet packet, int data) {
         int net = packet.networkHeaderOffset();
-        int netStart = net == Packet.NO_HEADER ? data : data + net;
-        starts[2] = netStart < 0 ? -1 : netStart;
+        int start = net == Packet.NO_HEADER ? data : data + net;
+        return start < 0 ? -1 : start;
+    }
+
+    /**
+     * Buffer position of the transport header, or -1 if the packet has no byte past its network header (as
+     * Click: then every transport test is short).
+     */
+    static int transpStart(Packet packet, int data, int netStart, int stop, MemorySegment buffer) {
         int transp = packet.transportHeaderOffset();
-        int transpStart;
-        if (transp != Packet.NO_HEADER && net != Packet.NO_HEADER) {
-            transpStart = data + transp;
+        int start;
+        if (transp != Packet.NO_HEADER && packet.networkHeaderOffset() != Packet.NO_HEADER) {
+            start = data + transp;
         } else if (netStart >= 0 && netStart < stop) {
-            transpStart = netStart + ((buffer.get(ValueLayout.JAVA_BYTE, netStart) & 0x0F) << 2);
+            start = netStart + ((buffer.get(ValueLayout.JAVA_BYTE, netStart) & 0x0F) << 2);
         } else {
-            transpStart = -1;
+            start = -1;
         }
-        // Click: a packet no longer than its network header has no transport bytes at all.
-        starts[3] = transpStart < 0 || transpStart > stop ? -1 : transpStart;
+        return start < 0 || start > stop ? -1 : start;
     }
 
     /** The word at {@code offset} from base {@code base}, or {@link Long#MIN_VALUE} if fewer than {@code need} bytes are there. */
@@ -67,8 +85,12 @@ public final class PacketWords {
         return partial(pos);
     }
 
-    /** The bytes from {@code pos} to the end, as the top bytes of a word. */
     int partial(int pos) {
+        return partial(buffer, pos, end);
+    }
+
+    /** The bytes from {@code pos} to {@code end}, as the top bytes of a word. */
+    static int partial(MemorySegment buffer, int pos, int end) {
         int w = 0;
         for (int i = 0; i < 4; i++) {
             int b = pos + i < end ? buffer.get(ValueLayout.JAVA_BYTE, pos + i) & 0xFF : 0;
