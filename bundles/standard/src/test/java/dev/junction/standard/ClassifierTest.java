@@ -109,6 +109,56 @@ class ClassifierTest {
     }
 
     @Test
+    void aPacketPushedBackFromDownstreamIsClassifiedAgain() throws Exception {
+        try (TestRouter router = new TestRouter()) {
+            Classifier classifier = router.add(new Classifier(), "c", 1, 2, "0/01, -");
+            Recorder sink = router.add(new Recorder(), "s", 1, 0, "");
+            Marker marker = router.add(new Marker(classifier), "m", 1, 0, "");
+            connect(classifier, 0, sink, 0);
+            connect(classifier, 1, marker, 0);
+            router.initialize(classifier);
+            PacketBatch batch = new PacketBatch();
+            for (int i = 0; i < 4; i++) {
+                Packet p = router.pool.allocate();
+                p.setWindow(64, 1);
+                p.setByte(0, i & 1);
+                p.setUserWord(0, i);
+                batch.add(p);
+            }
+            classifier.push(0, batch);
+            assertEquals(List.of(1L, 3L, 0L, 2L), sink.seen, "odd ones directly, even ones after the marker");
+            assertEquals(router.pool.capacity(), router.pool.available());
+        }
+    }
+
+    /** Sets byte 0 to 1 and pushes the batch back into the classifier. */
+    static final class Marker extends dev.junction.element.Element {
+        private final Classifier target;
+
+        Marker(Classifier target) {
+            this.target = target;
+        }
+
+        @Override
+        public String portCount() {
+            return "1/0";
+        }
+
+        @Override
+        public String processing() {
+            return "h/";
+        }
+
+        @Override
+        public void push(int port, PacketBatch batch) {
+            for (int i = 0; i < batch.size(); i++) {
+                batch.get(i).setByte(0, 1);
+            }
+            target.push(0, batch);
+        }
+    }
+
+    @Test
     void badPatternsGetClicksMessages() {
         assertEquals(List.of("need 2 arguments, one per output port"), errors("-", 2));
         assertEquals(List.of("pattern 0: expected a digit"), errors("x/01", 1));
