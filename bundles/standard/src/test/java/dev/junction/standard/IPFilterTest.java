@@ -194,6 +194,34 @@ class IPFilterTest {
     }
 
     @Test
+    void longPortListsAreOneNode() throws Exception {
+        StringBuilder ports = new StringBuilder("0 udp && (dst port 1");
+        for (int port = 3; port <= 41; port += 2) {
+            ports.append(" or ").append(port);
+        }
+        ports.append(')');
+        try (TestRouter router = new TestRouter()) {
+            IPFilter f = router.add(new IPFilter(), "f", 1, 1, ports.toString());
+            // udp, first fragment, then 21 port values in one node (one line each in the program).
+            assertEquals(23, f.tree().size(), router.handlers(f).read("program"));
+            assertEquals(3, f.tree().nodeCount(), router.handlers(f).read("program"));
+        }
+        List<Integer> expected = new ArrayList<>();
+        List<Function<PacketPool, Packet>> packets = new ArrayList<>();
+        for (int port = 0; port <= 44; port++) {
+            int p = port;
+            packets.add(pool -> IpPackets.udp(pool, 7, p));
+            expected.add(p % 2 == 1 && p <= 41 ? 0 : -1);
+        }
+        @SuppressWarnings("unchecked")
+        Function<PacketPool, Packet>[] array = packets.subList(0, 30).toArray(new Function[0]);
+        assertEquals(expected.subList(0, 30), run(new IPFilter(), ports.toString(), 1, array));
+        @SuppressWarnings("unchecked")
+        Function<PacketPool, Packet>[] rest = packets.subList(30, 45).toArray(new Function[0]);
+        assertEquals(expected.subList(30, 45), run(new IPFilter(), ports.toString(), 1, rest));
+    }
+
+    @Test
     void programShowsClickOffsets() throws Exception {
         try (TestRouter router = new TestRouter()) {
             IPFilter f = router.add(new IPFilter(), "f", 1, 2, "0 udp, 1 -");

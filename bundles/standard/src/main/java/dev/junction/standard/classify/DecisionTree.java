@@ -12,18 +12,27 @@ import java.util.Map;
  * Click's Classifier programs: the first rule whose expression matches gives the packet's output.
  *
  * <p>Compilation turns each rule into test nodes whose yes/no edges lead to other nodes or to outputs, shares
- * identical nodes, then threads edges: where the outcome of a node is known from the test just made on the way
- * to it (same word: implied, contradicted or repeated), the edge skips it. Length checks are kept exactly:
- * an edge is threaded only when the skipped node would have gone the same way for short packets too.
+ * identical nodes, and threads edges past tests whose outcome an earlier test of the same word decides
+ * (implied, contradicted or repeated); a second pass copies the result as a tree specialized by everything
+ * known on each path (Click's dominator optimization), sharing subtrees where the relevant facts agree.
+ * Length checks are kept exactly: a test is skipped only when it would have gone the same way for packets
+ * too short for it. Finally a chain of tests of one word and mask with a common yes edge becomes one node with
+ * several values ({@code port 80 or 81 or 82}), searched by halves when there are many.
  *
- * <p>The tree lives in one {@code int[]}, {@value #STRIDE} ints per node, and {@link #classify} walks it with no
- * allocation.
+ * <p>The tree lives in one {@code int[]}, {@value #HEADER} ints per node followed by its values, and
+ * {@link #classify} walks it with no allocation.
  */
 public final class DecisionTree {
     /** Output code of a packet no rule matched (or matched by a drop rule). */
     public static final int DROP = Integer.MAX_VALUE;
 
+    /** Builder nodes: {@value #STRIDE} ints. */
     static final int STRIDE = 8;
+    /** Final nodes: {@value #HEADER} ints, then COUNT values (the builder's VALUE slot holds COUNT there). */
+    static final int HEADER = 8;
+    private static final int COUNT = 3;
+    /** Nodes with at least this many values keep them sorted and search them by halves. */
+    private static final int BINARY_SEARCH = 8;
     private static final int BASE = 0;
     private static final int OFFSET = 1;
     private static final int MASK = 2;
@@ -53,7 +62,7 @@ public final class DecisionTree {
         this.root = root;
         this.safeLength = safeLength;
         int used = 0;
-        for (int at = 0; at < code.length; at += STRIDE) {
+        for (int at = 0; at < code.length; at += HEADER + code[at + COUNT]) {
             used |= 1 << code[at + BASE];
         }
         bases = used;
@@ -316,18 +325,68 @@ public final class DecisionTree {
                     }
                 }
             }
-            int[] code = new int[order.size() * STRIDE];
+            // A chain of tests of one word and mask that share their yes edge, each reached only from the one
+            // before (its no edge), is one node with several values: "port 80 or 81 or 82" is one look-up.
+            int[] predecessors = new int[nodes.size()];
+            for (int i : order) {
+                int[] n = nodes.get(i);
+                for (int edge = YES; edge <= NO; edge++) {
+                    if (n[edge] >= 0) {
+                        predecessors[n[edge]]++;
+                    }
+                }
+            }
+            int[] address = new int[nodes.size()];
+            boolean[] absorbed = new boolean[nodes.size()];
+            List<List<Integer>> groups = new ArrayList<>();
+            int size = 0;
+            for (int i : order) {
+                if (absorbed[i]) {
+                    continue;
+                }
+                int[] head = nodes.get(i);
+                List<Integer> group = new ArrayList<>(List.of(i));
+                int next = head[NO];
+                while (next >= 0 && predecessors[next] == 1 && sameWord(head, nodes.get(next))
+                        && nodes.get(next)[YES] == head[YES]) {
+                    absorbed[next] = true;
+                    group.add(next);
+                    next = nodes.get(next)[NO];
+                }
+                address[i] = size;
+                size += HEADER + group.size();
+                groups.add(group);
+            }
+            int[] code = new int[size];
             int safe = 0;
-            for (int k = 0; k < order.size(); k++) {
-                int[] n = nodes.get(order.get(k));
-                int at = k * STRIDE;
-                System.arraycopy(n, 0, code, at, STRIDE);
-                code[at + YES] = n[YES] >= 0 ? number[n[YES]] * STRIDE : n[YES];
-                code[at + NO] = n[NO] >= 0 ? number[n[NO]] * STRIDE : n[NO];
+            for (List<Integer> group : groups) {
+                int[] n = nodes.get(group.getFirst());
+                int at = address[group.getFirst()];
+                int yes = n[YES];
+                int no = nodes.get(group.getLast())[NO];
+                code[at + BASE] = n[BASE];
+                code[at + OFFSET] = n[OFFSET];
+                code[at + MASK] = n[MASK];
+                code[at + COUNT] = group.size();
+                code[at + NEED] = n[NEED];
+                code[at + YES] = yes >= 0 ? address[yes] : yes;
+                code[at + NO] = no >= 0 ? address[no] : no;
                 code[at + SHORT] = n[SHORT] == 1 ? code[at + YES] : code[at + NO];
+                int[] values = new int[group.size()];
+                for (int k = 0; k < values.length; k++) {
+                    values[k] = nodes.get(group.get(k))[VALUE];
+                }
+                if (values.length >= BINARY_SEARCH) {
+                    java.util.Arrays.sort(values);
+                }
+                System.arraycopy(values, 0, code, at + HEADER, values.length);
                 safe = Math.max(safe, clickOffset(n[BASE], n[OFFSET]) + n[NEED]);
             }
-            return new DecisionTree(code, number[root] * STRIDE, safe);
+            return new DecisionTree(code, address[root], safe);
+        }
+
+        private static boolean sameWord(int[] a, int[] b) {
+            return a[BASE] == b[BASE] && a[OFFSET] == b[OFFSET] && a[MASK] == b[MASK] && a[SHORT] == b[SHORT];
         }
     }
 
@@ -361,7 +420,24 @@ public final class DecisionTree {
                 pc = c[pc + SHORT];
                 continue;
             }
-            pc = (word & c[pc + MASK]) == c[pc + VALUE] ? c[pc + YES] : c[pc + NO];
+            int masked = word & c[pc + MASK];
+            int count = c[pc + COUNT];
+            int values = pc + HEADER;
+            boolean hit;
+            if (count == 1) {
+                hit = masked == c[values];
+            } else if (count < BINARY_SEARCH) {
+                hit = false;
+                for (int k = values, stop = values + count; k < stop; k++) {
+                    if (c[k] == masked) {
+                        hit = true;
+                        break;
+                    }
+                }
+            } else {
+                hit = java.util.Arrays.binarySearch(c, values, values + count, masked) >= 0;
+            }
+            pc = hit ? c[pc + YES] : c[pc + NO];
         } while (pc >= 0);
         return -1 - pc;
     }
@@ -371,9 +447,22 @@ public final class DecisionTree {
         return root < 0 ? -1 - root : -1;
     }
 
-    /** Number of test nodes. */
+    /** Number of steps: word compares, one per value of a node. */
     public int size() {
-        return code.length / STRIDE;
+        int steps = 0;
+        for (int at = 0; at < code.length; at += HEADER + code[at + COUNT]) {
+            steps += code[at + COUNT];
+        }
+        return steps;
+    }
+
+    /** Number of nodes (a node with several values counts once). */
+    public int nodeCount() {
+        int nodes = 0;
+        for (int at = 0; at < code.length; at += HEADER + code[at + COUNT]) {
+            nodes++;
+        }
+        return nodes;
     }
 
     /** Whether some packet can reach {@code output}. */
@@ -381,7 +470,7 @@ public final class DecisionTree {
         if (root < 0) {
             return -1 - root == output;
         }
-        for (int at = 0; at < code.length; at += STRIDE) {
+        for (int at = 0; at < code.length; at += HEADER + code[at + COUNT]) {
             if (code[at + YES] == leaf(output) || code[at + NO] == leaf(output)) {
                 return true;
             }
@@ -390,22 +479,34 @@ public final class DecisionTree {
     }
 
     /**
-     * The tree in Click's program format: one line per node, {@code OFFSET/VALUE%MASK  yes->X  no->Y}, where X
-     * and Y are {@code step N} or an output {@code [N]} ({@code [X]} drops), and {@code short->yes} marks nodes
-     * that send packets too short for them along the yes edge. Offsets of IPFilter tests are shown as Click
-     * does: MAC from 0, network header from 256, transport header from 512.
+     * The tree in Click's program format: one line per step, {@code OFFSET/VALUE%MASK  yes->X  no->Y}, where X
+     * and Y are {@code step N} or an output {@code [N]} ({@code [X]} drops), and {@code short->yes} marks steps
+     * that send packets too short for them along the yes edge. A node with several values shows one step per
+     * value, each failing to the next. Offsets of IPFilter tests are shown as Click does: MAC from 0, network
+     * header from 256, transport header from 512.
      */
     public String unparse() {
+        Map<Integer, Integer> stepAt = new HashMap<>();
+        int steps = 0;
+        for (int at = 0; at < code.length; at += HEADER + code[at + COUNT]) {
+            stepAt.put(at, steps);
+            steps += code[at + COUNT];
+        }
         StringBuilder sb = new StringBuilder();
-        for (int at = 0, step = 0; at < code.length; at += STRIDE, step++) {
+        for (int at = 0; at < code.length; at += HEADER + code[at + COUNT]) {
             int offset = clickOffset(code[at + BASE], code[at + OFFSET]);
-            sb.append(step < 10 ? " " : "").append(step).append(' ');
-            sb.append(String.format("%3d/%08x%%%08x", offset, code[at + VALUE], code[at + MASK]));
-            sb.append("  yes->").append(jump(code[at + YES])).append("  no->").append(jump(code[at + NO]));
-            if (code[at + SHORT] == code[at + YES] && code[at + YES] != code[at + NO]) {
-                sb.append("  short->yes");
+            int count = code[at + COUNT];
+            for (int k = 0; k < count; k++) {
+                int step = stepAt.get(at) + k;
+                sb.append(step < 10 ? " " : "").append(step).append(' ');
+                sb.append(String.format("%3d/%08x%%%08x", offset, code[at + HEADER + k], code[at + MASK]));
+                String no = k + 1 < count ? "step " + (step + 1) : jump(code[at + NO], stepAt);
+                sb.append("  yes->").append(jump(code[at + YES], stepAt)).append("  no->").append(no);
+                if (code[at + SHORT] == code[at + YES] && code[at + YES] != code[at + NO]) {
+                    sb.append("  short->yes");
+                }
+                sb.append('\n');
             }
-            sb.append('\n');
         }
         if (root < 0) {
             int all = -1 - root;
@@ -425,9 +526,9 @@ public final class DecisionTree {
         };
     }
 
-    private static String jump(int target) {
+    private static String jump(int target, Map<Integer, Integer> stepAt) {
         if (target >= 0) {
-            return "step " + target / STRIDE;
+            return "step " + stepAt.get(target);
         }
         int output = -1 - target;
         return output == DROP ? "[X]" : "[" + output + "]";

@@ -24,6 +24,7 @@ class DecisionTreeRandomTest {
         Random random = new Random(20261122);
         try (PacketPool pool = PacketPool.create("random", 4, 256, 64)) {
             PacketWords reference = new PacketWords();
+            int searched = 0;
             for (int round = 0; round < 3000; round++) {
                 List<DecisionTree.Rule> rules = new ArrayList<>();
                 int count = 1 + random.nextInt(4);
@@ -32,6 +33,9 @@ class DecisionTreeRandomTest {
                     rules.add(new DecisionTree.Rule(expr(random, 3), output));
                 }
                 DecisionTree tree = DecisionTree.compile(rules);
+                if (tree.size() - tree.nodeCount() >= 8) {
+                    searched++;
+                }
                 int[] values = {0, 0x12345678, 0xFFFFFFFF, 0x80808080};
                 for (int k = 0; k < 40; k++) {
                     Packet p = packet(pool, random, values);
@@ -47,6 +51,7 @@ class DecisionTreeRandomTest {
                     p.kill();
                 }
             }
+            assertTrue(searched > 50, "trees with long value lists: " + searched);
         }
     }
 
@@ -62,17 +67,32 @@ class DecisionTreeRandomTest {
     }
 
     static Expr expr(Random random, int depth) {
-        int choice = depth == 0 ? 0 : random.nextInt(7);
+        int choice = depth == 0 ? 0 : random.nextInt(8);
         return switch (choice) {
             case 0, 1, 2 -> test(random);
             case 3 -> new Expr.And(expr(random, depth - 1), expr(random, depth - 1));
             case 4 -> new Expr.Or(expr(random, depth - 1), expr(random, depth - 1));
             case 5 -> random.nextBoolean() ? new Expr.Not(expr(random, depth - 1))
                     : Expr.negateKeepingShort(expr(random, depth - 1));
-            default -> random.nextInt(4) == 0 ? new Expr.Const(random.nextBoolean())
+            case 6 -> random.nextInt(4) == 0 ? new Expr.Const(random.nextBoolean())
                     : new Expr.Ternary(expr(random, depth - 1), expr(random, depth - 1), expr(random, depth - 1));
+            default -> valueList(random);
         };
     }
+
+    /** One word compared with many values: compiled into a node with a value list (searched by halves past 8). */
+    static Expr valueList(Random random) {
+        Expr.Test first = test(random);
+        Expr e = first;
+        int count = 1 + random.nextInt(14);
+        for (int i = 1; i < count; i++) {
+            int value = random.nextInt(3) == 0 ? VALUES[random.nextInt(VALUES.length)] : random.nextInt(16) * 0x01010101;
+            e = new Expr.Or(e, new Expr.Test(first.base(), first.offset(), first.mask(), value, first.shortYes()));
+        }
+        return e;
+    }
+
+    private static final int[] VALUES = {0, 0x12345678, 0xFFFFFFFF, 0x80808080};
 
     static Expr.Test test(Random random) {
         Expr.Base base = Expr.Base.values()[random.nextInt(4)];
@@ -88,7 +108,9 @@ class DecisionTreeRandomTest {
         int length = random.nextInt(25);
         p.setWindow(64, 24);
         for (int at = 0; at < 24; at += 4) {
-            p.setInt(at, random.nextInt(5) == 0 ? random.nextInt() : values[random.nextInt(values.length)]);
+            int r = random.nextInt(6);
+            p.setInt(at, r == 0 ? random.nextInt() : r == 1 ? random.nextInt(16) * 0x01010101
+                    : values[random.nextInt(values.length)]);
         }
         p.take(24 - length);
         if (random.nextBoolean()) {
