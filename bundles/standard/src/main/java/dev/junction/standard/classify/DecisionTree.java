@@ -28,9 +28,9 @@ public final class DecisionTree {
 
     /** Builder nodes: {@value #STRIDE} ints. */
     static final int STRIDE = 8;
-    /** Final nodes: {@value #HEADER} ints, then COUNT values (the builder's VALUE slot holds COUNT there). */
-    static final int HEADER = 8;
-    private static final int COUNT = 3;
+    /** Final nodes: {@value #HEADER} ints (the first value in VALUE, the number of values in COUNT), then the other values. */
+    static final int HEADER = 9;
+    private static final int COUNT = 8;
     /** Nodes with at least this many values keep them sorted and search them by halves. */
     private static final int BINARY_SEARCH = 8;
     private static final int BASE = 0;
@@ -62,7 +62,7 @@ public final class DecisionTree {
         this.root = root;
         this.safeLength = safeLength;
         int used = 0;
-        for (int at = 0; at < code.length; at += HEADER + code[at + COUNT]) {
+        for (int at = 0; at < code.length; at += HEADER + code[at + COUNT] - 1) {
             used |= 1 << code[at + BASE];
         }
         bases = used;
@@ -354,7 +354,7 @@ public final class DecisionTree {
                     next = nodes.get(next)[NO];
                 }
                 address[i] = size;
-                size += HEADER + group.size();
+                size += HEADER + group.size() - 1;
                 groups.add(group);
             }
             int[] code = new int[size];
@@ -376,10 +376,11 @@ public final class DecisionTree {
                 for (int k = 0; k < values.length; k++) {
                     values[k] = nodes.get(group.get(k))[VALUE];
                 }
-                if (values.length >= BINARY_SEARCH) {
-                    java.util.Arrays.sort(values);
+                code[at + VALUE] = values[0];
+                if (values.length - 1 >= BINARY_SEARCH) {
+                    java.util.Arrays.sort(values, 1, values.length);
                 }
-                System.arraycopy(values, 0, code, at + HEADER, values.length);
+                System.arraycopy(values, 1, code, at + HEADER, values.length - 1);
                 safe = Math.max(safe, clickOffset(n[BASE], n[OFFSET]) + n[NEED]);
             }
             return new DecisionTree(code, address[root], safe);
@@ -411,35 +412,45 @@ public final class DecisionTree {
             int base = c[pc + BASE];
             int start = base == NET_BASE ? net : base == TRANSP_BASE ? transp : base == MAC_BASE ? mac : data;
             int pos = start + c[pc + OFFSET];
-            int word;
-            if (start >= 0 && pos >= 0 && pos <= end - 4) {
-                word = buffer.get(PacketWords.INT_BE, pos);
-            } else if (start >= 0 && pos >= 0 && pos <= end - c[pc + NEED]) {
-                word = PacketWords.partial(buffer, pos, end);
+            if (start >= 0 && pos >= 0 && pos <= end - 4 && c[pc + COUNT] == 1) {
+                pc = (buffer.get(PacketWords.INT_BE, pos) & c[pc + MASK]) == c[pc + VALUE] ? c[pc + YES] : c[pc + NO];
             } else {
-                pc = c[pc + SHORT];
-                continue;
+                pc = step(c, pc, start, pos, end, buffer);
             }
-            int masked = word & c[pc + MASK];
-            int count = c[pc + COUNT];
-            int values = pc + HEADER;
-            boolean hit;
-            if (count == 1) {
-                hit = masked == c[values];
-            } else if (count < BINARY_SEARCH) {
-                hit = false;
-                for (int k = values, stop = values + count; k < stop; k++) {
-                    if (c[k] == masked) {
-                        hit = true;
-                        break;
-                    }
-                }
-            } else {
-                hit = java.util.Arrays.binarySearch(c, values, values + count, masked) >= 0;
-            }
-            pc = hit ? c[pc + YES] : c[pc + NO];
         } while (pc >= 0);
         return -1 - pc;
+    }
+
+    /**
+     * The next node after node {@code pc} in the cases kept out of {@link #classify}'s loop (so that it stays
+     * small enough to be inlined): a word that runs past the packet's end, a short packet, several values.
+     */
+    private static int step(int[] c, int pc, int start, int pos, int end, MemorySegment buffer) {
+        int word;
+        if (start >= 0 && pos >= 0 && pos <= end - 4) {
+            word = buffer.get(PacketWords.INT_BE, pos);
+        } else if (start >= 0 && pos >= 0 && pos <= end - c[pc + NEED]) {
+            word = PacketWords.partial(buffer, pos, end);
+        } else {
+            return c[pc + SHORT];
+        }
+        int masked = word & c[pc + MASK];
+        boolean hit = masked == c[pc + VALUE]
+                || c[pc + COUNT] > 1 && contains(c, pc + HEADER, c[pc + COUNT] - 1, masked);
+        return hit ? c[pc + YES] : c[pc + NO];
+    }
+
+    /** Whether {@code value} is among the {@code count} values at {@code from} (kept out of line: rarer case). */
+    private static boolean contains(int[] c, int from, int count, int value) {
+        if (count >= BINARY_SEARCH) {
+            return java.util.Arrays.binarySearch(c, from, from + count, value) >= 0;
+        }
+        for (int k = from, stop = from + count; k < stop; k++) {
+            if (c[k] == value) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The output every packet gets, or -1 if the tree has tests. */
@@ -450,7 +461,7 @@ public final class DecisionTree {
     /** Number of steps: word compares, one per value of a node. */
     public int size() {
         int steps = 0;
-        for (int at = 0; at < code.length; at += HEADER + code[at + COUNT]) {
+        for (int at = 0; at < code.length; at += HEADER + code[at + COUNT] - 1) {
             steps += code[at + COUNT];
         }
         return steps;
@@ -459,7 +470,7 @@ public final class DecisionTree {
     /** Number of nodes (a node with several values counts once). */
     public int nodeCount() {
         int nodes = 0;
-        for (int at = 0; at < code.length; at += HEADER + code[at + COUNT]) {
+        for (int at = 0; at < code.length; at += HEADER + code[at + COUNT] - 1) {
             nodes++;
         }
         return nodes;
@@ -470,7 +481,7 @@ public final class DecisionTree {
         if (root < 0) {
             return -1 - root == output;
         }
-        for (int at = 0; at < code.length; at += HEADER + code[at + COUNT]) {
+        for (int at = 0; at < code.length; at += HEADER + code[at + COUNT] - 1) {
             if (code[at + YES] == leaf(output) || code[at + NO] == leaf(output)) {
                 return true;
             }
@@ -488,18 +499,19 @@ public final class DecisionTree {
     public String unparse() {
         Map<Integer, Integer> stepAt = new HashMap<>();
         int steps = 0;
-        for (int at = 0; at < code.length; at += HEADER + code[at + COUNT]) {
+        for (int at = 0; at < code.length; at += HEADER + code[at + COUNT] - 1) {
             stepAt.put(at, steps);
             steps += code[at + COUNT];
         }
         StringBuilder sb = new StringBuilder();
-        for (int at = 0; at < code.length; at += HEADER + code[at + COUNT]) {
+        for (int at = 0; at < code.length; at += HEADER + code[at + COUNT] - 1) {
             int offset = clickOffset(code[at + BASE], code[at + OFFSET]);
             int count = code[at + COUNT];
             for (int k = 0; k < count; k++) {
                 int step = stepAt.get(at) + k;
                 sb.append(step < 10 ? " " : "").append(step).append(' ');
-                sb.append(String.format("%3d/%08x%%%08x", offset, code[at + HEADER + k], code[at + MASK]));
+                int value = k == 0 ? code[at + VALUE] : code[at + HEADER + k - 1];
+                sb.append(String.format("%3d/%08x%%%08x", offset, value, code[at + MASK]));
                 String no = k + 1 < count ? "step " + (step + 1) : jump(code[at + NO], stepAt);
                 sb.append("  yes->").append(jump(code[at + YES], stepAt)).append("  no->").append(no);
                 if (code[at + SHORT] == code[at + YES] && code[at + YES] != code[at + NO]) {
