@@ -80,8 +80,8 @@ public abstract class ClassifyingElement extends Element {
         }
         // A packet pushed back into this element from downstream must not reuse batches still being filled.
         PacketBatch[] into = busy ? batches(batch.capacity()) : perOutput;
-        if (into.length > 0 && into[0].capacity() < size) {
-            into = perOutput = batches(batch.capacity());
+        if (into.length != outputs || outputs > 0 && into[0].capacity() < size) {
+            into = perOutput = batches(Math.max(batch.capacity(), PacketBatch.DEFAULT_CAPACITY));
         }
         boolean wasBusy = busy;
         busy = true;

@@ -15,7 +15,7 @@ public sealed interface Expr {
     enum Base {
         /** The first byte of packet data (Classifier). */
         DATA,
-        /** Two bytes before the MAC header (IPFilter's ether tests: words then start at the Ethernet type's end). */
+        /** Two bytes before the MAC header, as Click's IPFilter: the destination is bytes 2-7, the source 8-13. */
         MAC,
         /** The network header (IPFilter). */
         NET,

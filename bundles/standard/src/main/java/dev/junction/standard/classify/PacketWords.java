@@ -6,9 +6,11 @@ import java.lang.foreign.ValueLayout;
 import java.nio.ByteOrder;
 
 /**
- * Where each {@linkplain Expr.Base base} of one packet starts in its buffer, and reads of 32-bit words from
- * them that never fault: a word that runs past the packet's end is read up to the end and padded with zeros
- * (its mask decides whether the missing bytes matter). One instance per element; {@link #load} per packet.
+ * Where each {@linkplain Expr.Base base} of a packet starts in its buffer, and reads of 32-bit words from them
+ * that never fault: a word that runs past the packet's end is read up to the end and padded with zeros (its
+ * mask decides whether the missing bytes matter). {@link DecisionTree} uses the static helpers; an instance
+ * {@linkplain #load loads} one packet and {@linkplain #evaluate evaluates} expressions on it directly, the
+ * reference the tests hold the decision tree to.
  */
 public final class PacketWords {
     static final ValueLayout.OfInt INT_BE = ValueLayout.JAVA_INT_UNALIGNED.withOrder(ByteOrder.BIG_ENDIAN);
