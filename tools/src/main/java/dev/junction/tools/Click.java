@@ -82,7 +82,7 @@ public final class Click implements Callable<Integer> {
     int threads = 1;
 
     @Option(names = {"--simtime", "--simulation-time"}, paramLabel = "TIME", arity = "0..1",
-            fallbackValue = DEFAULT_SIMULATED_START,
+            fallbackValue = DEFAULT_SIMULATED_START, parameterConsumer = OptionalNumber.class,
             description = "Run in simulation time, starting at TIME seconds since the epoch (default 1000000000).")
     Double simulationTime;
 
@@ -389,6 +389,27 @@ public final class Click implements Callable<Integer> {
                 status = exitStatus;
                 driverFinished.countDown();
             }
+        }
+    }
+
+    /**
+     * Takes an optional option value only if it is a number, so that {@code click --simtime CONFIG} reads CONFIG
+     * as the router file (Click's optional values never swallow the next argument).
+     */
+    static final class OptionalNumber implements picocli.CommandLine.IParameterConsumer {
+        @Override
+        public void consumeParameters(java.util.Stack<String> args, picocli.CommandLine.Model.ArgSpec argSpec,
+                picocli.CommandLine.Model.CommandSpec commandSpec) {
+            String value = DEFAULT_SIMULATED_START;
+            if (!args.isEmpty()) {
+                try {
+                    Double.parseDouble(args.peek());
+                    value = args.pop();
+                } catch (NumberFormatException notANumber) {
+                    // leave it for the router file
+                }
+            }
+            argSpec.setValue(Double.valueOf(value));
         }
     }
 }

@@ -45,7 +45,8 @@ class ElementMetadataTest {
                 "RandomSwitch", "PullSwitch", "RoundRobinSched", "PrioSched", "StrideSched", "RandomSample",
                 "RatedSplitter", "Meter",
                 "CheckIPHeader", "CheckIPHeader2", "DecIPTTL", "FixIPSrc", "DropBroadcasts", "IPGWOptions", "IPFragmenter", "ICMPError", "ARPQuerier", "ARPResponder", "IPInputCombo", "IPOutputCombo",
-                "SimpleQueue", "FrontDropQueue", "MixedQueue", "ThreadSafeQueue", "RatedUnqueue", "BandwidthRatedUnqueue", "DelayUnqueue", "LinkUnqueue", "Shaper", "BandwidthShaper", "DelayShaper", "RED", "TimedSource"), elementClasses().stream().map(c -> c.getAnnotation(ElementClass.class).value())
+                "SimpleQueue", "FrontDropQueue", "MixedQueue", "ThreadSafeQueue", "RatedUnqueue", "BandwidthRatedUnqueue", "DelayUnqueue", "LinkUnqueue", "Shaper", "BandwidthShaper", "DelayShaper", "RED", "TimedSource",
+                "Classifier", "IPClassifier", "IPFilter"), elementClasses().stream().map(c -> c.getAnnotation(ElementClass.class).value())
                 .collect(Collectors.toSet()));
     }
 
@@ -139,6 +140,9 @@ class ElementMetadataTest {
             router.add(element, "d", 1, 0, "");
             TestRouter.connect(queue, 0, element, 0);
             return element;
+        }
+        if (element instanceof IPClassifier) {
+            return router.add(element, "e", 1, 1, "-");
         }
         if (element instanceof Suppressor) {
             return router.add(element, "e", 1, 1, ""); // one port pair, so that active0 exists
