@@ -36,7 +36,8 @@ class ElementMetadataTest {
     @Test
     void theBundleHasTheExpectedClasses() throws Exception {
         assertEquals(Set.of("Counter", "Discard", "Idle", "InfiniteSource", "Message", "Null", "Paint", "Print",
-                "PullNull", "PushNull", "Queue", "RatedSource", "Unqueue"), elementClasses().stream().map(c -> c.getAnnotation(ElementClass.class).value())
+                "PullNull", "PushNull", "Queue", "RatedSource", "Unqueue",
+                "FromIPSummaryDump", "ToIPSummaryDump", "IPPrint", "FromDump", "ToDump"), elementClasses().stream().map(c -> c.getAnnotation(ElementClass.class).value())
                 .collect(Collectors.toSet()));
     }
 
@@ -88,7 +89,10 @@ class ElementMetadataTest {
             TestRouter.connect(queue, 0, element, 0);
             return element;
         }
-        String config = element instanceof Paint ? "1" : element instanceof Message ? "hello, WARNING" : "";
+        String config = element instanceof Paint ? "1" : element instanceof Message ? "hello, WARNING"
+                : element instanceof FromIPSummaryDump ? "DATA \"!data ts\""
+                : element instanceof ToIPSummaryDump || element instanceof ToDump ? "-"
+                : element instanceof FromDump ? "in.pcap" : "";
         return router.add(element, "e", minimum(element.portCount(), true), minimum(element.portCount(), false),
                 config);
     }

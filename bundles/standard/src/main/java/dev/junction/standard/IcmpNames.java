@@ -1,0 +1,88 @@
+package dev.junction.standard;
+
+/** Click's names of ICMP types and codes and of IP protocols (its IP name database), for printing. */
+final class IcmpNames {
+    private IcmpNames() {
+    }
+
+    /** The name of ICMP {@code type}, or null. */
+    static String type(int type) {
+        return switch (type) {
+            case 0 -> "echo-reply";
+            case 3 -> "unreachable";
+            case 4 -> "sourcequench";
+            case 5 -> "redirect";
+            case 8 -> "echo";
+            case 9 -> "routeradvert";
+            case 10 -> "routersolicit";
+            case 11 -> "timeexceeded";
+            case 12 -> "parameterproblem";
+            case 13 -> "timestamp";
+            case 14 -> "timestamp-reply";
+            case 15 -> "inforeq";
+            case 16 -> "inforeq-reply";
+            case 17 -> "maskreq";
+            case 18 -> "maskreq-reply";
+            default -> null;
+        };
+    }
+
+    /** The name of {@code code} for ICMP {@code type}, or null. */
+    static String code(int type, int code) {
+        return switch (type) {
+            case 3 -> switch (code) {
+                case 0 -> "net";
+                case 1 -> "host";
+                case 2 -> "protocol";
+                case 3 -> "port";
+                case 4 -> "needfrag";
+                case 5 -> "srcroutefail";
+                case 6 -> "netunknown";
+                case 7 -> "hostunknown";
+                case 8 -> "isolated";
+                case 9 -> "netprohibited";
+                case 10 -> "hostprohibited";
+                case 11 -> "tosnet";
+                case 12 -> "toshost";
+                case 13 -> "filterprohibited";
+                case 14 -> "hostprecedence";
+                case 15 -> "precedencecutoff";
+                default -> null;
+            };
+            case 5 -> switch (code) {
+                case 0 -> "net";
+                case 1 -> "host";
+                case 2 -> "tosnet";
+                case 3 -> "toshost";
+                default -> null;
+            };
+            case 11 -> switch (code) {
+                case 0 -> "transit";
+                case 1 -> "reassembly";
+                default -> null;
+            };
+            case 12 -> switch (code) {
+                case 0 -> "erroratptr";
+                case 1 -> "missingopt";
+                case 2 -> "length";
+                default -> null;
+            };
+            default -> null;
+        };
+    }
+
+    /** Click's name of IP protocol {@code proto}, else its number ("protocol N" if {@code prepend}). */
+    static String protocol(int proto, boolean prepend) {
+        return switch (proto) {
+            case 1 -> "icmp";
+            case 2 -> "igmp";
+            case 4 -> "ipip";
+            case 6 -> "tcp";
+            case 17 -> "udp";
+            case 33 -> "dccp";
+            case 47 -> "gre";
+            case 132 -> "sctp";
+            default -> prepend ? "protocol " + proto : Integer.toString(proto);
+        };
+    }
+}
