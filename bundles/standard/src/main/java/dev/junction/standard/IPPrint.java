@@ -233,7 +233,7 @@ public final class IPPrint extends SimpleAction {
         int hl = (p.getUnsignedByte(nh) & 15) << 2;
         int payloadLength = ipLen - hl;
         int th = p.transportHeaderOffset();
-        if (th == Packet.NO_HEADER) {
+        if (th == Packet.NO_HEADER || th < nh) {
             th = nh + hl;
         }
         int transportLength = Math.max(0, Math.min(p.length() - th, payloadLength));
