@@ -8,6 +8,7 @@ import dev.junction.element.ElementClass;
 import dev.junction.element.ElementDoc;
 import dev.junction.element.HandlerException;
 import dev.junction.element.HandlerRegistry;
+import dev.junction.net.IPv4;
 import dev.junction.packet.Packet;
 import dev.junction.packet.PacketBatch;
 import dev.junction.sched.Notifier;
@@ -48,6 +49,9 @@ import org.osgi.service.component.annotations.ServiceScope;
 
                 Lines starting with ! describe the dump: "!data FIELD..." (or "!contents") names the fields of \
                 the following lines; "!proto P" sets the default IP protocol (T, U, I or a number); \
+                "!flowid SRC SPORT DST DPORT [PROTO]" gives the addresses, ports \
+                (and protocol) of packets whose fields do not, and makes every packet an IP packet ("-" leaves a \
+                part zero; Click 2.1 parses this line but then ignores the values, Junction uses them); \
                 "!IPSummaryDump MAJOR.MINOR" is the banner. Lines starting with # are comments. In a packet line \
                 the fields are separated by spaces; "-" leaves a field unset; a payload is a double-quoted \
                 string.
@@ -66,7 +70,7 @@ import org.osgi.service.component.annotations.ServiceScope;
 
                 Junction's packets have no "extra length" annotation: a packet is as long as its headers and \
                 payload, whatever ip_len or wire_len says (CHECKSUM pads it to the IP length). Binary dumps \
-                (!binary), !flowid and !aggregate lines, and MULTIPACKET are not supported; MULTIPACKET is \
+                (!binary), !aggregate lines and MULTIPACKET are not supported; MULTIPACKET is \
                 accepted only when false. With ZERO false the bytes no field sets are still zero.""",
         arguments = {
             @ElementDoc.Argument(name = "FILENAME", description = """
@@ -93,7 +97,7 @@ import org.osgi.service.component.annotations.ServiceScope;
                     String. The fields of the lines, as a "!data" line would give them, for dumps without one. \
                     CONTENTS, DEFAULT_FIELDS and DEFAULT_CONTENTS are other names for it."""),
             @ElementDoc.Argument(name = "FLOWID", description = """
-                    Accepted for compatibility, only when empty: default flows are not supported. \
+                    String. The default flow, as a "!flowid" line gives it: "SRC SPORT DST DPORT [PROTO]". \
                     DEFAULT_FLOWID is another name for it."""),
             @ElementDoc.Argument(name = "MULTIPACKET", description = "Boolean. Only false is supported."),
             @ElementDoc.Argument(name = "ALLOW_NONEXISTENT", description = """
@@ -128,6 +132,7 @@ public final class FromIPSummaryDump extends Element {
     private int sampling;
     private int defaultProto;
     private String defaultFields;
+    private String defaultFlow;
 
     private BufferedReader reader;
     private long lineNumber;
@@ -178,9 +183,6 @@ public final class FromIPSummaryDump extends Element {
         if (multipacket) {
             args.error("MULTIPACKET: not supported: Junction's packets have no extra-packets annotation");
         }
-        if (flowid != null) {
-            args.error("FLOWID: not supported");
-        }
         args.complete();
         if (sample > 1) {
             context().warning("SAMPLE probability reduced to 1");
@@ -190,6 +192,7 @@ public final class FromIPSummaryDump extends Element {
         }
         sampling = (int) Math.round(sample * (1 << SAMPLE_SHIFT));
         defaultFields = fieldsText;
+        defaultFlow = flowid;
         if (data != null && filename != null) {
             throw new ConfigurationException("FILENAME and DATA conflict");
         } else if (data == null && filename == null) {
@@ -207,6 +210,9 @@ public final class FromIPSummaryDump extends Element {
         }
         if (defaultFields != null) {
             setFields(defaultFields);
+        }
+        if (defaultFlow != null) {
+            setFlow("!flowid " + defaultFlow);
         }
         if (data != null) {
             reader = new BufferedReader(new StringReader(data));
@@ -427,10 +433,45 @@ public final class FromIPSummaryDump extends Element {
             } else {
                 defaultProto = proto;
             }
+        } else if (hasWord(line, "!flowid")) {
+            setFlow(line);
         } else if (hasWord(line, "!binary")) {
             warn("binary IP summary dumps are not supported");
             closeReader();
         }
+    }
+
+    /** A "!flowid SRC SPORT DST DPORT [PROTO]" line ("-" for any part): the default flow of the packets. */
+    private void setFlow(String line) {
+        List<String> words = Args.words(line);
+        long[] parts = new long[4];
+        boolean ok = words.size() >= 5;
+        for (int i = 0; ok && i < 4; i++) {
+            String word = words.get(i + 1);
+            if (word.equals("-")) {
+                continue;
+            }
+            try {
+                parts[i] = i % 2 == 0 ? IPv4.parse(word) : Long.parseLong(word);
+                ok = i % 2 == 0 || (parts[i] >= 0 && parts[i] <= 65535);
+            } catch (IllegalArgumentException bad) {
+                ok = false;
+            }
+        }
+        if (!ok) {
+            warn("bad !flowid specification");
+            builder.setDefaultFlow(false, 0, 0, 0, 0);
+            return;
+        }
+        if (words.size() >= 6) {
+            int proto = protocol(words.get(5));
+            if (proto < 0) {
+                warn("bad protocol in !flowid");
+            } else {
+                defaultProto = proto;
+            }
+        }
+        builder.setDefaultFlow(true, (int) parts[0], (int) parts[1], (int) parts[2], (int) parts[3]);
     }
 
     private static boolean hasWord(String line, String word) {

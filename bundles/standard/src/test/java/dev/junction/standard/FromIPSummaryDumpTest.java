@@ -65,6 +65,39 @@ class FromIPSummaryDumpTest {
     }
 
     @Test
+    void aFlowidLineGivesDefaultAddressesAndPorts() throws Exception {
+        try (TraceHarness h = new TraceHarness()) {
+            List<TraceHarness.Seen> seen = read(h, "DATA \"!flowid 1.0.0.1 5 1.0.0.2 6 U\n!data ts dport\n1 -\n2 9\"");
+            assertArrayEquals(TraceHarness.bytes("""
+                    4500001c 00000000 64110000 01000001 01000002
+                    00050006 00080000"""), seen.get(0).data(), "only a timestamp, but an IP packet of the flow");
+            assertArrayEquals(TraceHarness.bytes("""
+                    4500001c 00000000 64110000 01000001 01000002
+                    00050009 00080000"""), seen.get(1).data());
+        }
+    }
+
+    @Test
+    void answersPullsAndSleepsWhenDone() throws Exception {
+        try (TraceHarness h = new TraceHarness()) {
+            StandaloneContext context = new StandaloneContext("f", h.pool, h.clock);
+            context.setPull(false, 0);
+            FromIPSummaryDump source = new FromIPSummaryDump();
+            source.attach(context, 0, 1);
+            source.configure(dev.junction.element.Args.parse("STOP true, DATA \"!data ts\n1\n2\n3\""));
+            source.initialize();
+            dev.junction.packet.PacketBatch into = new dev.junction.packet.PacketBatch();
+            assertEquals(2, source.pull(0, into, 2));
+            assertEquals(1, source.pull(0, into, 32));
+            assertEquals(0, source.pull(0, into, 32));
+            assertTrue(source.done());
+            assertEquals(List.of("stop="), context.handlerWrites());
+            assertEquals(3_000_000_000L, into.get(2).timestampNanos());
+            into.killAll();
+        }
+    }
+
+    @Test
     void checksumSetsValidChecksumsAndPadsToTheIpLength() throws Exception {
         try (TraceHarness h = new TraceHarness()) {
             List<TraceHarness.Seen> seen = read(h, "CHECKSUM true, FIELDS ip_src ip_dst sport dport ip_len tcp_flags "

@@ -29,6 +29,23 @@ public final class SummaryPacketBuilder {
     /** The dump's minor version (fragment offsets were in 8-byte units before 1.1). */
     int minorVersion = 3;
     private int defaultProto = 6;
+    private boolean haveFlow;
+    private int flowSrc;
+    private int flowDst;
+    private int flowSport;
+    private int flowDport;
+
+    /**
+     * Sets the default flow of a "!flowid" line: addresses and ports of packets whose fields do not give them,
+     * and the reason every packet gets an IP header.
+     */
+    public void setDefaultFlow(boolean have, int src, int sport, int dst, int dport) {
+        haveFlow = have;
+        flowSrc = src;
+        flowSport = sport;
+        flowDst = dst;
+        flowDport = dport;
+    }
 
     /** Starts a new packet. */
     public void reset(int defaultProtocol, int dumpMinorVersion) {
@@ -63,6 +80,10 @@ public final class SummaryPacketBuilder {
             buf[0] = 0x45;
             buf[8] = 100;
             buf[9] = (byte) defaultProto;
+            if (haveFlow) {
+                putInt(12, flowSrc);
+                putInt(16, flowDst);
+            }
         }
         int current = buf[9] & 0xFF;
         return proto == 0 || current == 0 || current == proto;
@@ -97,6 +118,10 @@ public final class SummaryPacketBuilder {
             }
             if (proto == 6 && need >= 13) {
                 buf[hl + 12] = 0x50;
+            }
+            if (haveFlow && need >= 4) {
+                putShort(hl, flowSport);
+                putShort(hl + 2, flowDport);
             }
         }
         return true;
@@ -297,6 +322,9 @@ public final class SummaryPacketBuilder {
      * packet of {@code pool}; {@code null} if the pool is empty.
      */
     public Packet finish(PacketPool pool, boolean checksum) {
+        if (haveFlow) {
+            makeIp(0);
+        }
         if (ip) {
             makeTransport();
             int ipLen = getShort(2);
