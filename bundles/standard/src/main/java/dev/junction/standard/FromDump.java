@@ -29,7 +29,8 @@ import org.osgi.service.component.annotations.ServiceScope;
 @Component(service = Element.class, scope = ServiceScope.PROTOTYPE)
 @ElementClass("FromDump")
 @ElementDoc(
-        synopsis = "FromDump(FILENAME [, TIMING, keywords STOP, ACTIVE, SAMPLE, FORCE_IP])",
+        synopsis = "FromDump(FILENAME [, TIMING, keywords STOP, ACTIVE, SAMPLE, FORCE_IP, START, START_AFTER, END, "
+                + "END_AFTER, INTERVAL, END_CALL])",
         category = "traces",
         summary = "reads packets from a tcpdump file",
         description = """
@@ -45,9 +46,12 @@ import org.osgi.service.component.annotations.ServiceScope;
                 (Linux cooked capture) and NULL; a raw IP dump always has FORCE_IP. A missing file or one that \
                 is not a pcap file is a configuration error.
 
-                A captured packet longer than the router's packet buffers is cut to fit. Click's START, \
-                START_AFTER, END, END_AFTER, INTERVAL, END_CALL, FILEPOS and MMAP are not supported, nor are \
-                compressed files.""",
+                START or START_AFTER skip the packets before a time; at the END (END_AFTER, INTERVAL) time, \
+                or at the end of the file, END_CALL is called: by default the router stops with STOP, else \
+                the element becomes inactive at the END time.
+
+                A captured packet longer than the router's packet buffers is cut to fit. Click's FILEPOS and \
+                MMAP are not supported, nor are compressed files.""",
         arguments = {
             @ElementDoc.Argument(name = "FILENAME", description = "File name. The pcap file to read."),
             @ElementDoc.Argument(name = "TIMING", description = """
@@ -61,7 +65,20 @@ import org.osgi.service.component.annotations.ServiceScope;
                     Real from 0 to 1. Each packet is emitted with this probability. Default 1."""),
             @ElementDoc.Argument(name = "FORCE_IP", description = """
                     Boolean. If true, only IP packets are emitted on output 0, with their IP header marked. \
-                    Default false.""")
+                    Default false."""),
+            @ElementDoc.Argument(name = "START", description = """
+                    Time in seconds since the epoch. Packets before it are skipped."""),
+            @ElementDoc.Argument(name = "START_AFTER", description = """
+                    Time in seconds. Packets in the first START_AFTER seconds of the file are skipped."""),
+            @ElementDoc.Argument(name = "END", description = """
+                    Time in seconds since the epoch. Reading ends at the first packet at or after it."""),
+            @ElementDoc.Argument(name = "END_AFTER", description = """
+                    Time in seconds. Reading ends END_AFTER seconds after the first packet of the file."""),
+            @ElementDoc.Argument(name = "INTERVAL", description = """
+                    Time in seconds. Reading ends INTERVAL seconds after the first packet emitted."""),
+            @ElementDoc.Argument(name = "END_CALL", description = """
+                    Handler call, "HANDLER [VALUE]": written at the END time or the end of the file. At most \
+                    one of END_CALL and STOP.""")
         },
         handlers = {
             @ElementDoc.Handler(name = "count", description = "Packets emitted so far."),
@@ -100,6 +117,15 @@ public final class FromDump extends Element {
     private int linkType = -1;
     private long count;
     private boolean stopRequested;
+    private String endCall;
+    private boolean haveFirstTime;
+    private boolean firstRelative;
+    private long firstTime;
+    private boolean haveLastTime;
+    private boolean lastRelative;
+    private boolean lastInterval;
+    private long lastTime;
+    private boolean haveAnyTimes;
 
     private boolean pullContext;
     private Task task;
@@ -128,6 +154,12 @@ public final class FromDump extends Element {
         active = args.read("ACTIVE", ArgTypes.BOOLEAN, true);
         double sample = args.read("SAMPLE", ArgTypes.REAL, 1.0);
         forceIp = args.read("FORCE_IP", ArgTypes.BOOLEAN, false);
+        Long start = args.read("START", ArgTypes.TIME, null);
+        Long startAfter = args.read("START_AFTER", ArgTypes.TIME, null);
+        Long end = args.read("END", ArgTypes.TIME, null);
+        Long endAfter = args.read("END_AFTER", ArgTypes.TIME, null);
+        Long interval = args.read("INTERVAL", ArgTypes.TIME, null);
+        endCall = args.read("END_CALL", ArgTypes.ANY, null);
         if (sample < 0) {
             args.error("SAMPLE: must be >= 0");
         }
@@ -139,6 +171,25 @@ public final class FromDump extends Element {
             context().warning("SAMPLE probability is 0; emitting no packets");
         }
         sampling = (int) Math.round(sample * (1 << SAMPLE_SHIFT));
+        if (start != null && startAfter != null) {
+            throw new ConfigurationException("START and START_AFTER are mutually exclusive");
+        }
+        haveFirstTime = start != null || startAfter != null;
+        firstRelative = start == null;
+        firstTime = start != null ? start : startAfter != null ? startAfter : 0;
+        if ((end != null ? 1 : 0) + (endAfter != null ? 1 : 0) + (interval != null ? 1 : 0) > 1) {
+            throw new ConfigurationException("END, END_AFTER, and INTERVAL are mutually exclusive");
+        }
+        haveLastTime = end != null || endAfter != null || interval != null;
+        lastRelative = endAfter != null;
+        lastInterval = interval != null;
+        lastTime = end != null ? end : endAfter != null ? endAfter : interval != null ? interval : 0;
+        if (stop && endCall != null) {
+            throw new ConfigurationException("END_CALL and STOP are mutually exclusive");
+        }
+        if (endCall != null && Args.words(endCall).isEmpty()) {
+            throw new ConfigurationException("END_CALL: missing handler name");
+        }
     }
 
     @Override
@@ -263,11 +314,63 @@ public final class FromDump extends Element {
         return got;
     }
 
+    /** The end of the file or of the END time: END_CALL, the router's stop (STOP), or nothing. */
     private void finished() {
-        if (stop && !stopRequested) {
-            stopRequested = true;
+        if (stopRequested) {
+            return;
+        }
+        stopRequested = true;
+        if (endCall != null) {
+            callEnd();
+        } else if (stop) {
             Sources.stopRouter(context());
         }
+    }
+
+    /** END_CALL: writes "HANDLER VALUE" (Click's HandlerCall: the first word names the handler). */
+    private void callEnd() {
+        String call = endCall.strip();
+        int space = 0;
+        while (space < call.length() && !Character.isWhitespace(call.charAt(space))) {
+            space++;
+        }
+        String handler = call.substring(0, space);
+        String value = call.substring(space).strip();
+        if (handler.startsWith(name() + ".") && handler.endsWith(".active") && value.equals("false")) {
+            active = false;
+            return;
+        }
+        try {
+            context().writeHandler(handler, value);
+        } catch (HandlerException e) {
+            context().warning("END_CALL: " + e.getMessage());
+        }
+    }
+
+    /** START, END: whether a packet of time {@code ts} is before the start (skip) or the end was reached. */
+    private int checkTimes(long ts) {
+        if (!haveAnyTimes) {
+            if (firstRelative) {
+                firstTime += ts;
+            }
+            if (lastRelative) {
+                lastTime += ts;
+            } else if (lastInterval) {
+                lastTime += firstTime;
+            }
+            haveAnyTimes = true;
+        }
+        if (haveFirstTime) {
+            if (ts < firstTime) {
+                return -1;
+            }
+            haveFirstTime = false;
+        }
+        if (haveLastTime && ts >= lastTime) {
+            haveLastTime = false;
+            return 1;
+        }
+        return 0;
     }
 
     private int produce(PacketBatch into, int max) {
@@ -362,6 +465,25 @@ public final class FromDump extends Element {
                     return null;
                 }
                 in.skipNBytes(skip);
+                long ts = seconds * 1_000_000_000L + (nano ? subsec : subsec * 1000);
+                int when = checkTimes(ts);
+                if (when < 0) {
+                    continue;
+                } else if (when > 0) {
+                    // the END time: Click calls END_CALL (default: stop, or become inactive) and goes on if still active
+                    if (endCall != null) {
+                        callEnd();
+                    } else if (stop) {
+                        finished();
+                        active = false;
+                    } else {
+                        active = false;
+                    }
+                    if (!active) {
+                        closeFile();
+                        return null;
+                    }
+                }
                 if (sampling < (1 << SAMPLE_SHIFT) && random.nextInt(1 << SAMPLE_SHIFT) >= sampling) {
                     continue;
                 }
@@ -373,7 +495,7 @@ public final class FromDump extends Element {
                 int length = Math.min(wanted, room);
                 packet.put(length);
                 packet.setBytes(0, data, 0, length);
-                packet.setTimestampNanos(seconds * 1_000_000_000L + (nano ? subsec : subsec * 1000));
+                packet.setTimestampNanos(ts);
                 packet.setMacHeader(0);
                 return packet;
             }

@@ -106,6 +106,36 @@ class DumpTest {
     }
 
     @Test
+    void startAndEndTimesSelectPacketsAndEndCallRuns() throws Exception {
+        write("NANO false", new long[] {1_000_000_000L, 2_000_000_000L, 3_000_000_000L, 4_000_000_000L},
+                ETHER_UDP, ETHER_UDP, ETHER_UDP, ETHER_UDP);
+        Path file = dir.resolve("out.pcap");
+        try (TraceHarness h = new TraceHarness()) {
+            FromDump source = h.add(new FromDump(), "f", 0, 1, file + ", START_AFTER 1, END 4, STOP true");
+            TraceHarness.Recorder sink = h.add(new TraceHarness.Recorder(), "r", 1, 0, "");
+            StandaloneContext.connect(source, 0, sink, 0);
+            source.initialize();
+            h.run(100);
+            assertEquals(List.of(2_000_000_000L, 3_000_000_000L),
+                    sink.seen.stream().map(TraceHarness.Seen::timestamp).toList());
+            assertEquals(List.of("stop="), h.handlerWrites());
+        }
+        try (TraceHarness h = new TraceHarness()) {
+            FromDump source = h.add(new FromDump(), "f", 0, 1, file + ", INTERVAL 1.5, END_CALL c.reset 1");
+            TraceHarness.Recorder sink = h.add(new TraceHarness.Recorder(), "r", 1, 0, "");
+            StandaloneContext.connect(source, 0, sink, 0);
+            source.initialize();
+            h.run(100);
+            assertEquals(4, sink.seen.size(), "END_CALL runs at the END time; still active, the rest is read");
+            assertEquals(List.of("c.reset=1", "c.reset=1"), h.handlerWrites(), "and at the end of the file");
+        }
+        try (TraceHarness h = new TraceHarness()) {
+            assertEquals("END_CALL and STOP are mutually exclusive", assertThrows(ConfigurationException.class,
+                    () -> h.add(new FromDump(), "f", 0, 1, file + ", STOP true, END_CALL x.y")).getMessage());
+        }
+    }
+
+    @Test
     void fromDumpReadsBigEndianNanosecondAndSllFiles() throws Exception {
         Path file = dir.resolve("be.pcap");
         Files.write(file, TraceHarness.bytes("""
