@@ -48,8 +48,9 @@ import org.osgi.service.component.annotations.ServiceScope;
                 (offset in bytes, then + for MF and ! for DF), ip_id, ip_sum, ip_proto (T, U, I or a number), \
                 ip_hl, ip_len, ip_capture_len, sport, dport, tcp_seq, tcp_ack, tcp_off, tcp_flags (letters of \
                 FSRPAUECN, A for a bare ACK, PA, or . for none), tcp_window, tcp_urp, udp_len, icmp_type, \
-                icmp_code, payload_len, payload (a quoted string). A header is read where the packet's network \
-                header annotation says.
+                icmp_code, payload_len, payload (a quoted string), eth_src and eth_dst (as 00-1A-2B-3C-4D-5E), \
+                eth_type (4 hex digits; the Ethernet fields only when an Ethernet header sits right before the \
+                network header). A header is read where the packet's network header annotation says.
 
                 Lines are buffered, and written when the buffer fills, on the flush handler and at cleanup. \
                 Junction's packets have no extra-length or extra-packets annotations, so EXTRA_LENGTH, \

@@ -71,6 +71,17 @@ class ToIPSummaryDumpTest {
     }
 
     @Test
+    void ethernetFieldsPutAndReadAnEthernetHeader() throws Exception {
+        assertEquals("""
+                01-02-03-04-05-06 0A-0B-0C-0D-0E-0F 0800 1.2.3.4 54
+                00-00-00-00-00-00 00-00-00-00-00-00 0806 - 14
+                - - - 1.2.3.5 40
+                """, roundTrip("\"!data eth_src eth_dst eth_type ip_src wire_len\n"
+                + "1:2:3:4:5:6 0a-0b-0c-0d-0e-0f - 1.2.3.4 -\n- - 0806 9.9.9.9 -\n- - - 1.2.3.5 -\"",
+                "FIELDS ether_src eth_dst eth_type ip_src wire_len, HEADER false"));
+    }
+
+    @Test
     void unknownFieldsAreConfigurationErrors() throws Exception {
         try (TraceHarness h = new TraceHarness()) {
             ConfigurationException e = assertThrows(ConfigurationException.class,

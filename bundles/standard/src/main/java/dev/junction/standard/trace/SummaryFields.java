@@ -1,6 +1,7 @@
 package dev.junction.standard.trace;
 
 import dev.junction.element.Args;
+import dev.junction.net.EtherAddress;
 import dev.junction.net.IPv4;
 import dev.junction.packet.Packet;
 import java.util.HashMap;
@@ -49,17 +50,21 @@ public final class SummaryFields {
     public static final int PAYLOAD_LEN = 34;
     public static final int PAYLOAD = 35;
     public static final int PAINT = 36;
-    private static final int FIELDS = 37;
+    public static final int ETH_SRC = 37;
+    public static final int ETH_DST = 38;
+    public static final int ETH_TYPE = 39;
+    private static final int FIELDS = 40;
 
     private static final String[] NAMES = {
         "timestamp", "ntimestamp", "ts_sec", "ts_usec", "ts_usec1", "count", "link", "direction", "wire_len",
         "ip_src", "ip_dst", "ip_tos", "ip_dscp", "ip_ecn", "ip_ttl", "ip_frag", "ip_fragoff", "ip_id", "ip_sum",
         "ip_proto", "ip_hl", "ip_len", "ip_capture_len", "sport", "dport", "tcp_seq", "tcp_ack", "tcp_off",
         "tcp_flags", "tcp_window", "tcp_urp", "udp_len", "icmp_type", "icmp_code", "payload_len", "payload",
-        "paint"};
+        "paint", "eth_src", "eth_dst", "eth_type"};
 
     // Click's reader order: annotations, then the IP header, the transport header, the payload.
     private static final int ANNO = 100;
+    private static final int LINK_ORDER = 200;
     private static final int NET = 300;
     private static final int TRANSP = 400;
     private static final int PAYLOAD_ORDER = 500;
@@ -67,7 +72,7 @@ public final class SummaryFields {
         ANNO, ANNO, ANNO, ANNO, ANNO, ANNO, ANNO, ANNO, ANNO,
         NET, NET, NET, NET, NET, NET, NET - 2, NET - 1, NET, NET + 2, NET, NET - 1, NET + 1, PAYLOAD_ORDER + 2,
         TRANSP, TRANSP, TRANSP, TRANSP, TRANSP - 1, TRANSP, TRANSP, TRANSP, TRANSP, TRANSP, TRANSP + 1,
-        PAYLOAD_ORDER + 1, PAYLOAD_ORDER, ANNO};
+        PAYLOAD_ORDER + 1, PAYLOAD_ORDER, ANNO, LINK_ORDER, LINK_ORDER, LINK_ORDER};
 
     private static final Map<String, String> SYNONYMS = new HashMap<>();
     private static final Map<String, Integer> BY_NAME = new HashMap<>();
@@ -77,7 +82,8 @@ public final class SummaryFields {
             {"length", "ip_len"}, {"ip_p", "ip_proto"}, {"tcp_seqno", "tcp_seq"}, {"tcp_ackno", "tcp_ack"},
             {"tcp_win", "tcp_window"}, {"utimestamp", "timestamp"}, {"ts", "utimestamp"}, {"sec", "ts_sec"},
             {"usec", "ts_usec"}, {"usec1", "ts_usec1"}, {"pkt_count", "count"}, {"packet_count", "count"},
-            {"wire_length", "wire_len"}, {"payload_length", "payload_len"}};
+            {"wire_length", "wire_len"}, {"payload_length", "payload_len"}, {"ether_src", "eth_src"},
+            {"ether_dst", "eth_dst"}, {"ether_type", "eth_type"}};
         for (String[] pair : synonyms) {
             SYNONYMS.put(pair[0], pair[1]);
         }
@@ -233,8 +239,44 @@ public final class SummaryFields {
                 }
                 out.append(Args.quote(bytes.toString()));
             }
+            case ETH_SRC, ETH_DST, ETH_TYPE -> {
+                return appendLinkField(out, field, p);
+            }
             default -> {
                 return appendHeaderField(out, field, v);
+            }
+        }
+        return true;
+    }
+
+    /** Click's link fields: only when a 14-byte Ethernet header sits right before the network header. */
+    private static boolean appendLinkField(StringBuilder out, int field, Packet p) {
+        int mac;
+        if (p.hasMacHeader()) {
+            mac = p.macHeaderOffset();
+        } else if (!p.hasNetworkHeader() || p.networkHeaderOffset() > 0) {
+            mac = 0;
+        } else {
+            return false;
+        }
+        int network = p.hasNetworkHeader() ? p.networkHeaderOffset() : p.length();
+        if (mac < 0 || mac + 14 != network || network > p.length()) {
+            return false;
+        }
+        if (field == ETH_TYPE) {
+            int type = p.getUnsignedShort(mac + 12);
+            for (int shift = 12; shift >= 0; shift -= 4) {
+                out.append(Character.toUpperCase(Character.forDigit((type >> shift) & 15, 16)));
+            }
+        } else {
+            int at = mac + (field == ETH_SRC ? 6 : 0);
+            for (int i = 0; i < 6; i++) {
+                int b = p.getUnsignedByte(at + i);
+                if (i > 0) {
+                    out.append('-');
+                }
+                out.append(Character.toUpperCase(Character.forDigit(b >> 4, 16)))
+                        .append(Character.toUpperCase(Character.forDigit(b & 15, 16)));
             }
         }
         return true;
@@ -521,6 +563,23 @@ public final class SummaryFields {
             }
             case TS_USEC1 -> {
                 return parseNumber(text, Long.MAX_VALUE, b);
+            }
+            case ETH_SRC, ETH_DST -> {
+                try {
+                    b.value = EtherAddress.parse(text);
+                    return true;
+                } catch (IllegalArgumentException e) {
+                    return false;
+                }
+            }
+            case ETH_TYPE -> {
+                String hex = text.regionMatches(true, 0, "0x", 0, 2) ? text.substring(2) : text;
+                try {
+                    b.value = Integer.parseInt(hex, 16);
+                    return !hex.isEmpty() && hex.charAt(0) != '-' && hex.charAt(0) != '+' && b.value < 65536;
+                } catch (NumberFormatException e) {
+                    return false;
+                }
             }
             default -> {
                 return parseNumber(text, 0xFFFF_FFFFL, b);

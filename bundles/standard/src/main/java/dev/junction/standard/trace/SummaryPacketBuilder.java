@@ -13,6 +13,10 @@ public final class SummaryPacketBuilder {
     private static final int MAX = 65535 + 60;
 
     private final byte[] buf = new byte[MAX];
+    private final byte[] mac = new byte[14];
+    private boolean haveMac;
+    private boolean notIp;
+    private boolean wantIsWire;
     private int len;
     private boolean ip;
     private int hl;
@@ -52,6 +56,9 @@ public final class SummaryPacketBuilder {
         java.util.Arrays.fill(buf, 0, len, (byte) 0);
         len = 0;
         ip = false;
+        haveMac = false;
+        notIp = false;
+        wantIsWire = false;
         hl = 0;
         wantLen = 0;
         haveTcpHeaderLength = false;
@@ -71,6 +78,9 @@ public final class SummaryPacketBuilder {
     }
 
     private boolean makeIp(int proto) {
+        if (notIp) {
+            return false;
+        }
         if (!ip) {
             if (!put(20)) {
                 return false;
@@ -108,8 +118,9 @@ public final class SummaryPacketBuilder {
         if (need < 0) {
             return true;
         }
-        if (wantLen > 0 && wantLen < hl + need) {
-            need = (int) Math.max(0, wantLen - hl);
+        long want = wanted();
+        if (want > 0 && want < hl + need) {
+            need = (int) Math.max(0, want - hl);
         }
         int have = len - hl;
         if (have < need) {
@@ -142,7 +153,11 @@ public final class SummaryPacketBuilder {
                 subsecNanos = (value % 1_000_000L) * 1000;
             }
             case SummaryFields.LINK, SummaryFields.PAINT, SummaryFields.DIRECTION -> paint = v & 0xFF;
-            case SummaryFields.WIRE_LEN -> wantLen = value;
+            case SummaryFields.WIRE_LEN -> {
+                wantLen = value;
+                wantIsWire = true;
+            }
+            case SummaryFields.ETH_SRC, SummaryFields.ETH_DST, SummaryFields.ETH_TYPE -> injectLink(field);
             case SummaryFields.COUNT, SummaryFields.IP_CAPTURE_LEN -> { }
             case SummaryFields.SPORT, SummaryFields.DPORT -> {
                 if (!makeIp(0) || !makeTransport()) {
@@ -186,6 +201,30 @@ public final class SummaryPacketBuilder {
         }
     }
 
+    /** Click's link fields: an Ethernet header (type IPv4 unless eth_type says otherwise) before the IP header. */
+    private void injectLink(int field) {
+        if (!haveMac) {
+            java.util.Arrays.fill(mac, (byte) 0);
+            mac[12] = 0x08;
+            haveMac = true;
+        }
+        if (field == SummaryFields.ETH_TYPE) {
+            mac[12] = (byte) (value >> 8);
+            mac[13] = (byte) value;
+            notIp = value != 0x0800 && value != 0x86DD;
+            return;
+        }
+        int at = field == SummaryFields.ETH_SRC ? 6 : 0;
+        for (int i = 0; i < 6; i++) {
+            mac[at + i] = (byte) (value >> (40 - 8 * i));
+        }
+    }
+
+    /** The length wanted for the IP packet (wire_len counts the Ethernet header too). */
+    private long wanted() {
+        return wantIsWire && haveMac ? Math.max(0, wantLen - 14) : wantLen;
+    }
+
     private void injectIp(int field, int v) {
         if (!makeIp(0)) {
             return;
@@ -214,7 +253,10 @@ public final class SummaryPacketBuilder {
                     buf[0] = (byte) (0x40 | (want >> 2));
                 }
             }
-            case SummaryFields.IP_LEN -> wantLen = value;
+            case SummaryFields.IP_LEN -> {
+                wantLen = value;
+                wantIsWire = false;
+            }
             default -> { }
         }
     }
@@ -312,8 +354,9 @@ public final class SummaryPacketBuilder {
 
     /** Click's account_payload_len, without its TCP-option padding: the IP length covers the payload. */
     private void accountPayloadLength(int off, long plen) {
-        if (!ip || (getShort(2) == 0 && wantLen == 0)) {
+        if (!ip || (getShort(2) == 0 && wanted() == 0)) {
             wantLen = off + plen;
+            wantIsWire = false;
         }
     }
 
@@ -329,7 +372,7 @@ public final class SummaryPacketBuilder {
             makeTransport();
             int ipLen = getShort(2);
             if (ipLen == 0) {
-                long want = wantLen;
+                long want = wanted();
                 if (want > 0xFFFF) {
                     want = 0xFFFF;
                 } else if (want == 0) {
@@ -354,11 +397,16 @@ public final class SummaryPacketBuilder {
             return null;
         }
         int room = pool.bufferSize() - pool.headroom();
-        int length = Math.min(len, room);
-        packet.put(length);
-        packet.setBytes(0, buf, 0, length);
+        int front = haveMac ? 14 : 0;
+        int length = Math.min(len, room - front);
+        packet.put(front + length);
+        if (haveMac) {
+            packet.setBytes(0, mac, 0, 14);
+            packet.setMacHeader(0);
+        }
+        packet.setBytes(front, buf, 0, length);
         if (ip) {
-            packet.setNetworkHeader(0, hl);
+            packet.setNetworkHeader(front, hl);
             packet.setDstIp(getInt(16));
         }
         packet.setPaint(paint);
