@@ -6,6 +6,7 @@ import dev.junction.element.ConfigurationException;
 import dev.junction.element.Element;
 import dev.junction.element.ElementClass;
 import dev.junction.element.ElementDoc;
+import dev.junction.element.ElementState;
 import dev.junction.element.HandlerException;
 import dev.junction.element.HandlerRegistry;
 import dev.junction.packet.Packet;
@@ -50,7 +51,8 @@ import org.osgi.service.component.annotations.ServiceScope;
                 or at the end of the file, END_CALL is called: by default the router stops with STOP, else \
                 the element becomes inactive at the END time.
 
-                A captured packet longer than the router's packet buffers is cut to fit. Click's FILEPOS and \
+                In a hot swap, a replacement reading the same file goes on from the next packet. A captured \
+                packet longer than the router's packet buffers is cut to fit. Click's FILEPOS and \
                 MMAP are not supported, nor are compressed files.""",
         arguments = {
             @ElementDoc.Argument(name = "FILENAME", description = "File name. The pcap file to read."),
@@ -509,6 +511,53 @@ public final class FromDump extends Element {
     @Override
     public Notifier notifier(NotifierKind kind) {
         return kind == NotifierKind.EMPTY && pullContext ? producing : null;
+    }
+
+    // ---------------------------------------------------------------- hot swap
+
+    /**
+     * Hands the open file, at its position, to a replacement reading the same file, so that a hot swap
+     * elsewhere in the graph neither replays nor skips packets (Click's FromDump does the same).
+     */
+    @Override
+    public void saveState(ElementState state) {
+        state.put("filename", filename);
+        state.putLong("count", count);
+        if (in != null) {
+            state.put("in", in);
+            state.put("format", new long[] {nano ? 1 : 0, extraHeader, minorVersion, linkType,
+                haveAnyTimes ? 1 : 0, firstTime, lastTime, haveFirstTime ? 1 : 0, haveLastTime ? 1 : 0});
+            in = null;
+        }
+        if (pending != null) {
+            state.put("pending", pending);
+            pending = null;
+        }
+    }
+
+    @Override
+    public void takeState(ElementState state) {
+        if (!filename.equals(state.get("filename", String.class))) {
+            return;
+        }
+        count = state.getLong("count", 0);
+        InputStream old = state.get("in", InputStream.class);
+        long[] format = state.get("format", long[].class);
+        closeFile();
+        if (old != null && format != null) {
+            in = old;
+            nano = format[0] != 0;
+            extraHeader = (int) format[1];
+            minorVersion = (int) format[2];
+            linkType = (int) format[3];
+            haveAnyTimes = format[4] != 0;
+            firstTime = format[5];
+            lastTime = format[6];
+            haveFirstTime = format[7] != 0;
+            haveLastTime = format[8] != 0;
+            forceIp |= linkType == Pcap.DLT_RAW;
+        }
+        pending = state.get("pending", Packet.class);
     }
 
     // ---------------------------------------------------------------- handlers

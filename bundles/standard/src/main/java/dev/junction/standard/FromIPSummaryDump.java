@@ -6,6 +6,7 @@ import dev.junction.element.ConfigurationException;
 import dev.junction.element.Element;
 import dev.junction.element.ElementClass;
 import dev.junction.element.ElementDoc;
+import dev.junction.element.ElementState;
 import dev.junction.element.HandlerException;
 import dev.junction.element.HandlerRegistry;
 import dev.junction.net.IPv4;
@@ -70,7 +71,8 @@ import org.osgi.service.component.annotations.ServiceScope;
                 underscore means the ip_ field (src is ip_src). An unknown field is ignored with a warning; a \
                 line none of whose fields could be read is reported once ("packet parse error") and skipped.
 
-                Junction's packets have no "extra length" annotation: a packet is as long as its headers and \
+                In a hot swap, a replacement reading the same dump goes on from the next line. Junction's \
+                packets have no "extra length" annotation: a packet is as long as its headers and \
                 payload, whatever ip_len or wire_len says (CHECKSUM pads it to the IP length). Binary dumps \
                 (!binary), !aggregate lines and MULTIPACKET are not supported; MULTIPACKET is \
                 accepted only when false. With ZERO false the bytes no field sets are still zero.""",
@@ -135,6 +137,7 @@ public final class FromIPSummaryDump extends Element {
     private int defaultProto;
     private String defaultFields;
     private String defaultFlow;
+    private String flowLine;
 
     private BufferedReader reader;
     private long lineNumber;
@@ -445,6 +448,7 @@ public final class FromIPSummaryDump extends Element {
 
     /** A "!flowid SRC SPORT DST DPORT [PROTO]" line ("-" for any part): the default flow of the packets. */
     private void setFlow(String line) {
+        flowLine = line;
         List<String> words = Args.words(line);
         long[] parts = new long[4];
         boolean ok = words.size() >= 5;
@@ -463,6 +467,7 @@ public final class FromIPSummaryDump extends Element {
         if (!ok) {
             warn("bad !flowid specification");
             builder.setDefaultFlow(false, 0, 0, 0, 0);
+            flowLine = null;
             return;
         }
         if (words.size() >= 6) {
@@ -604,6 +609,57 @@ public final class FromIPSummaryDump extends Element {
     @Override
     public Notifier notifier(NotifierKind kind) {
         return kind == NotifierKind.EMPTY && pullContext ? producing : null;
+    }
+
+    // ---------------------------------------------------------------- hot swap
+
+    /**
+     * Hands the dump, at its current line, to a replacement reading the same dump, so that a hot swap
+     * elsewhere in the graph neither replays nor skips packets.
+     */
+    @Override
+    public void saveState(ElementState state) {
+        state.put("source", source());
+        if (reader != null) {
+            state.put("reader", reader);
+            state.put("fields", fields);
+            state.put("fieldOrder", fieldOrder);
+            state.put("position", new long[] {lineNumber, minorVersion, defaultProto, formatComplaint ? 1 : 0});
+            state.put("flow", flowLine);
+            reader = null;
+        }
+        if (pending != null) {
+            state.put("pending", pending);
+            pending = null;
+        }
+    }
+
+    @Override
+    public void takeState(ElementState state) {
+        if (!source().equals(state.get("source", String.class))) {
+            return;
+        }
+        BufferedReader old = state.get("reader", BufferedReader.class);
+        closeReader();
+        if (old != null) {
+            reader = old;
+            fields = state.get("fields", int[].class);
+            fieldOrder = state.get("fieldOrder", int[].class);
+            long[] position = state.get("position", long[].class);
+            lineNumber = position[0];
+            minorVersion = (int) position[1];
+            defaultProto = (int) position[2];
+            formatComplaint = position[3] != 0;
+            String flow = state.get("flow", String.class);
+            if (flow != null) {
+                setFlow(flow);
+            }
+        }
+        pending = state.get("pending", Packet.class);
+    }
+
+    private String source() {
+        return filename != null ? "file " + filename : "data " + data;
     }
 
     // ---------------------------------------------------------------- handlers

@@ -38,7 +38,9 @@ import org.osgi.service.component.annotations.ServiceScope;
 
                 One input, zero or one output, agnostic. Packets leave on the output unchanged, or are freed. In \
                 pull context without an output, a task pulls them. Records are gathered in a 64 KiB buffer and \
-                written when it fills, at cleanup, and at once with UNBUFFERED.""",
+                written when it fills, at cleanup, and at once with UNBUFFERED. The file is \
+                created when the router is initialized, so a hot swap of the router starts it anew (Click hands \
+                the open file to the replacement).""",
         arguments = {
             @ElementDoc.Argument(name = "FILENAME", description = "File name, or - for the standard output."),
             @ElementDoc.Argument(name = "SNAPLEN", description = """

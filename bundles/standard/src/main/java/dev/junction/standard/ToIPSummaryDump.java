@@ -53,6 +53,7 @@ import org.osgi.service.component.annotations.ServiceScope;
                 network header). A header is read where the packet's network header annotation says.
 
                 Lines are buffered, and written when the buffer fills, on the flush handler and at cleanup. \
+                The file is created when the router is initialized, so a hot swap of the router starts it anew. \
                 Junction's packets have no extra-length or extra-packets annotations, so EXTRA_LENGTH, \
                 CAREFUL_TRUNC and MULTIPACKET change nothing; BAD_PACKETS and BINARY are accepted only when \
                 false.""",

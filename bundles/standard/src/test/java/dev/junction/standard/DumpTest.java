@@ -136,6 +136,37 @@ class DumpTest {
     }
 
     @Test
+    void aHotSwapGoesOnFromTheSamePacket() throws Exception {
+        write("NANO false", new long[] {1_000_000_000L, 2_000_000_000L, 3_000_000_000L}, ETHER_UDP, ETHER_UDP,
+                ETHER_UDP);
+        String config = dir.resolve("out.pcap").toString();
+        try (TraceHarness h = new TraceHarness()) {
+            StandaloneContext oldContext = new StandaloneContext("f", h.pool, h.clock);
+            oldContext.setPull(false, 0);
+            FromDump old = new FromDump();
+            old.attach(oldContext, 0, 1);
+            old.configure(dev.junction.element.Args.parse(config));
+            old.initialize();
+            PacketBatch into = new PacketBatch();
+            assertEquals(1, old.pull(0, into, 1));
+            StandaloneContext newContext = new StandaloneContext("f", h.pool, h.clock);
+            newContext.setPull(false, 0);
+            FromDump replacement = new FromDump();
+            replacement.attach(newContext, 0, 1);
+            replacement.configure(dev.junction.element.Args.parse(config));
+            replacement.initialize();
+            dev.junction.element.ElementState state = new dev.junction.element.ElementState();
+            old.saveState(state);
+            old.cleanup();
+            replacement.takeState(state);
+            assertEquals(2, replacement.pull(0, into, 32));
+            assertEquals(3, replacement.count());
+            assertEquals(3_000_000_000L, into.get(2).timestampNanos());
+            into.killAll();
+        }
+    }
+
+    @Test
     void fromDumpReadsBigEndianNanosecondAndSllFiles() throws Exception {
         Path file = dir.resolve("be.pcap");
         Files.write(file, TraceHarness.bytes("""
