@@ -448,7 +448,7 @@ public final class FromDump extends Element {
                     len = swap;
                 }
                 long skip = extraHeader;
-                if (caplen > 65535 + 1024) {
+                if (caplen > 0x40000) { // libpcap's largest snapshot length (Click stops at 65535)
                     context().warning(filename + ": bad packet header; giving up");
                     closeFile();
                     return null;
