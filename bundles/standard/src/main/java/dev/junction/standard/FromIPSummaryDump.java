@@ -65,7 +65,9 @@ import org.osgi.service.component.annotations.ServiceScope;
                 ts_usec1, link (paint, direction: > is 0, < is 1; sets the paint annotation), count, wire_len, \
                 ip_src, ip_dst, ip_tos, ip_dscp, ip_ecn, ip_ttl, ip_frag, ip_fragoff, ip_id, ip_sum, ip_proto, \
                 ip_hl, ip_len (length), ip_capture_len, sport, dport, tcp_seq, tcp_ack, tcp_off, tcp_flags, \
-                tcp_window, tcp_urp, udp_len, icmp_type, icmp_code, payload_len, payload, and eth_src, eth_dst, \
+                tcp_window, tcp_urp, udp_len, icmp_type, icmp_code, icmp_type_name, icmp_code_name, \
+                icmp_flowid, icmp_seq, icmp_nextmtu (the ICMP fields apply only to ICMP packets: give ip_proto \
+                or !proto I), payload_len, payload, and eth_src, eth_dst, \
                 eth_type, which put a 14-byte Ethernet header (type 0800) before the IP header (an eth_type \
                 other than IPv4 or IPv6 makes a packet without IP header). A name without an \
                 underscore means the ip_ field (src is ip_src). An unknown field is ignored with a warning; a \

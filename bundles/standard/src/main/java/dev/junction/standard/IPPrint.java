@@ -9,6 +9,7 @@ import dev.junction.element.ElementDoc;
 import dev.junction.element.HandlerRegistry;
 import dev.junction.element.SimpleAction;
 import dev.junction.packet.Packet;
+import dev.junction.standard.trace.IcmpNames;
 import dev.junction.standard.trace.SummaryFields;
 import dev.junction.standard.trace.TraceFiles;
 import java.io.IOException;

@@ -48,7 +48,8 @@ import org.osgi.service.component.annotations.ServiceScope;
                 (offset in bytes, then + for MF and ! for DF), ip_id, ip_sum, ip_proto (T, U, I or a number), \
                 ip_hl, ip_len, ip_capture_len, sport, dport, tcp_seq, tcp_ack, tcp_off, tcp_flags (letters of \
                 FSRPAUECN, A for a bare ACK, PA, or . for none), tcp_window, tcp_urp, udp_len, icmp_type, \
-                icmp_code, payload_len, payload (a quoted string), eth_src and eth_dst (as 00-1A-2B-3C-4D-5E), \
+                icmp_code, icmp_type_name and icmp_code_name (Click's names, such as echo or needfrag), \
+                icmp_flowid and icmp_seq (echo, information and timestamp messages), icmp_nextmtu, payload_len, payload (a quoted string), eth_src and eth_dst (as 00-1A-2B-3C-4D-5E), \
                 eth_type (4 hex digits; the Ethernet fields only when an Ethernet header sits right before the \
                 network header). A header is read where the packet's network header annotation says.
 

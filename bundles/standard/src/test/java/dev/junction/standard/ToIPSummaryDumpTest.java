@@ -82,6 +82,17 @@ class ToIPSummaryDumpTest {
     }
 
     @Test
+    void icmpFieldsWithClicksNames() throws Exception {
+        String fields = "icmp_type icmp_code icmp_type_name icmp_code_name icmp_flowid icmp_seq icmp_nextmtu";
+        assertEquals("""
+                8 0 echo 0 513 7 -
+                3 4 unreachable needfrag - - 1400
+                11 1 timeexceeded reassembly - - -
+                """, roundTrip("\"!proto I\n!data " + fields + "\n8 - - - 513 7 -\n- - unreachable needfrag - - 1400\n"
+                + "- - timeexceeded 1 - - -\n- - - - - - -\"", "FIELDS " + fields + ", HEADER false"));
+    }
+
+    @Test
     void unknownFieldsAreConfigurationErrors() throws Exception {
         try (TraceHarness h = new TraceHarness()) {
             ConfigurationException e = assertThrows(ConfigurationException.class,

@@ -53,14 +53,20 @@ public final class SummaryFields {
     public static final int ETH_SRC = 37;
     public static final int ETH_DST = 38;
     public static final int ETH_TYPE = 39;
-    private static final int FIELDS = 40;
+    public static final int ICMP_TYPE_NAME = 40;
+    public static final int ICMP_CODE_NAME = 41;
+    public static final int ICMP_FLOWID = 42;
+    public static final int ICMP_SEQ = 43;
+    public static final int ICMP_NEXTMTU = 44;
+    private static final int FIELDS = 45;
 
     private static final String[] NAMES = {
         "timestamp", "ntimestamp", "ts_sec", "ts_usec", "ts_usec1", "count", "link", "direction", "wire_len",
         "ip_src", "ip_dst", "ip_tos", "ip_dscp", "ip_ecn", "ip_ttl", "ip_frag", "ip_fragoff", "ip_id", "ip_sum",
         "ip_proto", "ip_hl", "ip_len", "ip_capture_len", "sport", "dport", "tcp_seq", "tcp_ack", "tcp_off",
         "tcp_flags", "tcp_window", "tcp_urp", "udp_len", "icmp_type", "icmp_code", "payload_len", "payload",
-        "paint", "eth_src", "eth_dst", "eth_type"};
+        "paint", "eth_src", "eth_dst", "eth_type", "icmp_type_name", "icmp_code_name", "icmp_flowid", "icmp_seq",
+        "icmp_nextmtu"};
 
     // Click's reader order: annotations, then the IP header, the transport header, the payload.
     private static final int ANNO = 100;
@@ -72,7 +78,8 @@ public final class SummaryFields {
         ANNO, ANNO, ANNO, ANNO, ANNO, ANNO, ANNO, ANNO, ANNO,
         NET, NET, NET, NET, NET, NET, NET - 2, NET - 1, NET, NET + 2, NET, NET - 1, NET + 1, PAYLOAD_ORDER + 2,
         TRANSP, TRANSP, TRANSP, TRANSP, TRANSP - 1, TRANSP, TRANSP, TRANSP, TRANSP, TRANSP, TRANSP + 1,
-        PAYLOAD_ORDER + 1, PAYLOAD_ORDER, ANNO, LINK_ORDER, LINK_ORDER, LINK_ORDER};
+        PAYLOAD_ORDER + 1, PAYLOAD_ORDER, ANNO, LINK_ORDER, LINK_ORDER, LINK_ORDER, TRANSP, TRANSP + 1,
+        TRANSP + 2, TRANSP + 2, TRANSP + 2};
 
     private static final Map<String, String> SYNONYMS = new HashMap<>();
     private static final Map<String, Integer> BY_NAME = new HashMap<>();
@@ -421,18 +428,49 @@ public final class SummaryFields {
                 }
                 out.append(p.getUnsignedShort(th + 4));
             }
-            case ICMP_TYPE, ICMP_CODE -> {
-                int at = field == ICMP_TYPE ? 0 : 1;
+            case ICMP_TYPE, ICMP_CODE, ICMP_TYPE_NAME, ICMP_CODE_NAME -> {
+                boolean type = field == ICMP_TYPE || field == ICMP_TYPE_NAME;
+                int at = type ? 0 : 1;
                 if (!v.icmp || tl < at + 1) {
                     return false;
                 }
-                out.append(p.getUnsignedByte(th + at));
+                int value = p.getUnsignedByte(th + at);
+                String name = field == ICMP_TYPE_NAME ? IcmpNames.type(value)
+                        : field == ICMP_CODE_NAME ? IcmpNames.code(p.getUnsignedByte(th), value) : null;
+                if (name != null) {
+                    out.append(name);
+                } else {
+                    out.append(value);
+                }
+            }
+            case ICMP_FLOWID, ICMP_SEQ, ICMP_NEXTMTU -> {
+                if (!v.icmp || tl < 1) {
+                    return false;
+                }
+                int type = p.getUnsignedByte(th);
+                if (field == ICMP_NEXTMTU) {
+                    if (tl < 2 || type != 3 || p.getUnsignedByte(th + 1) != 4 || tl < 8) {
+                        return false;
+                    }
+                    out.append(p.getUnsignedShort(th + 6));
+                } else {
+                    int need = field == ICMP_FLOWID ? 6 : 8;
+                    if (!hasIcmpFlow(type) || tl < need) {
+                        return false;
+                    }
+                    out.append(p.getUnsignedShort(th + need - 2));
+                }
             }
             default -> {
                 return false;
             }
         }
         return true;
+    }
+
+    /** Whether ICMP messages of {@code type} carry an identifier and sequence number (echo, info, timestamp). */
+    static boolean hasIcmpFlow(int type) {
+        return type == 0 || type == 8 || type == 13 || type == 14 || type == 15 || type == 16;
     }
 
     /** Click's TCP flags: {@code PA}, {@code A}, {@code .}, else the letters of FSRPAUECN that are set. */
@@ -555,11 +593,25 @@ public final class SummaryFields {
                 b.payload = bytes;
                 return true;
             }
-            case IP_TOS, IP_DSCP, IP_TTL, IP_HL, TCP_OFF, ICMP_TYPE, ICMP_CODE -> {
+            case ICMP_TYPE_NAME -> {
+                int type = IcmpNames.typeNamed(text);
+                if (type >= 0) {
+                    b.value = type;
+                    return true;
+                }
                 return parseNumber(text, 255, b);
             }
-            case IP_ID, IP_SUM, SPORT, DPORT, TCP_WINDOW, TCP_URP -> {
+            case ICMP_CODE_NAME -> {
+                // a code name is looked up under the packet's type when it is injected
+                b.payload = text;
+                b.value = -1;
+                return parseNumber(text, 255, b) || !text.isEmpty();
+            }
+            case IP_ID, IP_SUM, SPORT, DPORT, TCP_WINDOW, TCP_URP, ICMP_FLOWID, ICMP_SEQ, ICMP_NEXTMTU -> {
                 return parseNumber(text, 65535, b);
+            }
+            case IP_TOS, IP_DSCP, IP_TTL, IP_HL, TCP_OFF, ICMP_TYPE, ICMP_CODE -> {
+                return parseNumber(text, 255, b);
             }
             case TS_USEC1 -> {
                 return parseNumber(text, Long.MAX_VALUE, b);

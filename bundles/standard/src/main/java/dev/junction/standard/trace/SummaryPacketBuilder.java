@@ -17,6 +17,8 @@ public final class SummaryPacketBuilder {
     private boolean haveMac;
     private boolean notIp;
     private boolean wantIsWire;
+    private boolean haveIcmpType;
+    private boolean haveIcmpCode;
     private int len;
     private boolean ip;
     private int hl;
@@ -59,6 +61,8 @@ public final class SummaryPacketBuilder {
         haveMac = false;
         notIp = false;
         wantIsWire = false;
+        haveIcmpType = false;
+        haveIcmpCode = false;
         hl = 0;
         wantLen = 0;
         haveTcpHeaderLength = false;
@@ -187,17 +191,49 @@ public final class SummaryPacketBuilder {
                 }
                 putShort(hl + 4, v);
             }
-            case SummaryFields.ICMP_TYPE, SummaryFields.ICMP_CODE -> {
-                if (!makeIp(1) || !makeTransport()) {
-                    return;
-                }
-                int at = hl + (field == SummaryFields.ICMP_TYPE ? 0 : 1);
-                if (at < len) {
-                    buf[at] = (byte) v;
-                }
-            }
+            case SummaryFields.ICMP_TYPE, SummaryFields.ICMP_CODE, SummaryFields.ICMP_TYPE_NAME,
+                    SummaryFields.ICMP_CODE_NAME, SummaryFields.ICMP_FLOWID, SummaryFields.ICMP_SEQ,
+                    SummaryFields.ICMP_NEXTMTU -> injectIcmp(field, v);
             case SummaryFields.PAYLOAD_LEN, SummaryFields.PAYLOAD -> injectPayload(field);
             default -> injectIp(field, v);
+        }
+    }
+
+    private void injectIcmp(int field, int v) {
+        if (!makeIp(1) || !makeTransport()) {
+            return;
+        }
+        if (len - hl < 8 && !put(8 - (len - hl))) {
+            return;
+        }
+        int type = buf[hl] & 0xFF;
+        int code = buf[hl + 1] & 0xFF;
+        switch (field) {
+            case SummaryFields.ICMP_TYPE, SummaryFields.ICMP_TYPE_NAME -> {
+                buf[hl] = (byte) v;
+                haveIcmpType = true;
+            }
+            case SummaryFields.ICMP_CODE -> {
+                buf[hl + 1] = (byte) v;
+                haveIcmpCode = true;
+            }
+            case SummaryFields.ICMP_CODE_NAME -> {
+                int named = value >= 0 ? v : IcmpNames.codeNamed(type, payload);
+                if (named >= 0) {
+                    buf[hl + 1] = (byte) named;
+                    haveIcmpCode = true;
+                }
+            }
+            case SummaryFields.ICMP_FLOWID, SummaryFields.ICMP_SEQ -> {
+                if (!haveIcmpType || SummaryFields.hasIcmpFlow(type)) {
+                    putShort(hl + (field == SummaryFields.ICMP_FLOWID ? 4 : 6), v);
+                }
+            }
+            default -> {
+                if ((!haveIcmpType || type == 3) && (!haveIcmpCode || code == 4)) {
+                    putShort(hl + 6, v);
+                }
+            }
         }
     }
 

@@ -1,12 +1,12 @@
-package dev.junction.standard;
+package dev.junction.standard.trace;
 
 /** Click's names of ICMP types and codes and of IP protocols (its IP name database), for printing. */
-final class IcmpNames {
+public final class IcmpNames {
     private IcmpNames() {
     }
 
     /** The name of ICMP {@code type}, or null. */
-    static String type(int type) {
+    public static String type(int type) {
         return switch (type) {
             case 0 -> "echo-reply";
             case 3 -> "unreachable";
@@ -28,7 +28,7 @@ final class IcmpNames {
     }
 
     /** The name of {@code code} for ICMP {@code type}, or null. */
-    static String code(int type, int code) {
+    public static String code(int type, int code) {
         return switch (type) {
             case 3 -> switch (code) {
                 case 0 -> "net";
@@ -71,8 +71,28 @@ final class IcmpNames {
         };
     }
 
+    /** The ICMP type named {@code name}, or -1. */
+    public static int typeNamed(String name) {
+        for (int type = 0; type < 256; type++) {
+            if (name.equals(type(type))) {
+                return type;
+            }
+        }
+        return -1;
+    }
+
+    /** The code of ICMP {@code type} named {@code name}, or -1. */
+    public static int codeNamed(int type, String name) {
+        for (int code = 0; code < 256; code++) {
+            if (name.equals(code(type, code))) {
+                return code;
+            }
+        }
+        return -1;
+    }
+
     /** Click's name of IP protocol {@code proto}, else its number ("protocol N" if {@code prepend}). */
-    static String protocol(int proto, boolean prepend) {
+    public static String protocol(int proto, boolean prepend) {
         return switch (proto) {
             case 1 -> "icmp";
             case 2 -> "igmp";
