@@ -129,6 +129,26 @@ class FromIPSummaryDumpTest {
     }
 
     @Test
+    void onePacketPerBatchUnlessBurstSaysOtherwise() throws Exception {
+        for (String burst : List.of("", ", BURST 4")) {
+            try (TraceHarness h = new TraceHarness()) {
+                FromIPSummaryDump source = h.add(new FromIPSummaryDump(), "f", 0, 1,
+                        "DATA \"!data ts\n1\n2\n3\n4\n5\"" + burst);
+                TraceHarness.Recorder sink = h.add(new TraceHarness.Recorder(), "r", 1, 0, "");
+                StandaloneContext.connect(source, 0, sink, 0);
+                source.initialize();
+                h.run(100);
+                assertEquals(5, sink.seen.size());
+                assertEquals(burst.isEmpty() ? 5 : 2, sink.batches, "batches" + burst);
+            }
+        }
+        try (TraceHarness h = new TraceHarness()) {
+            assertEquals("BURST: must be from 1 to 256", assertThrows(ConfigurationException.class,
+                    () -> h.add(new FromIPSummaryDump(), "f", 0, 1, "DATA x, BURST 0")).getMessage());
+        }
+    }
+
+    @Test
     void checksumSetsValidChecksumsAndPadsToTheIpLength() throws Exception {
         try (TraceHarness h = new TraceHarness()) {
             List<TraceHarness.Seen> seen = read(h, "CHECKSUM true, FIELDS ip_src ip_dst sport dport ip_len tcp_flags "

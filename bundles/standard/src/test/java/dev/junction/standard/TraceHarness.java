@@ -63,6 +63,7 @@ final class TraceHarness implements AutoCloseable {
     /** A push sink that records every packet, then frees it. */
     static final class Recorder extends Element {
         final List<Seen> seen = new ArrayList<>();
+        int batches;
 
         @Override
         public String portCount() {
@@ -76,6 +77,7 @@ final class TraceHarness implements AutoCloseable {
 
         @Override
         public void push(int port, PacketBatch batch) {
+            batches++;
             for (int i = 0; i < batch.size(); i++) {
                 Packet p = batch.get(i);
                 seen.add(new Seen(p.toByteArray(), p.timestampNanos(), p.paint(),
