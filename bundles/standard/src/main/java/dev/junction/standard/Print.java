@@ -9,6 +9,7 @@ import dev.junction.element.ElementDoc;
 import dev.junction.element.HandlerRegistry;
 import dev.junction.element.SimpleAction;
 import dev.junction.packet.Packet;
+import dev.junction.standard.trace.SummaryFields;
 import java.io.PrintStream;
 import java.util.Locale;
 import org.osgi.service.component.annotations.Component;
@@ -183,37 +184,9 @@ public final class Print extends SimpleAction {
         }
     }
 
-    /**
-     * Click's Timestamp output with nanosecond timestamps: seconds, then 6 digits when the fraction is a whole
-     * number of microseconds and 9 otherwise; a negative time is written as minus its absolute value.
-     */
+    /** Click's Timestamp text (seconds, then 6 or 9 fraction digits); shared with the trace elements. */
     static void appendTimestamp(StringBuilder text, long epochNanos) {
-        long seconds = Math.floorDiv(epochNanos, 1_000_000_000L);
-        long fraction = Math.floorMod(epochNanos, 1_000_000_000L);
-        if (epochNanos < 0) {
-            text.append('-');
-            if (fraction == 0) {
-                seconds = -seconds;
-            } else {
-                seconds = -seconds - 1;
-                fraction = 1_000_000_000L - fraction;
-            }
-        }
-        text.append(seconds).append('.');
-        if (fraction % 1000 == 0) {
-            appendPadded(text, fraction / 1000, 6);
-        } else {
-            appendPadded(text, fraction, 9);
-        }
-    }
-
-    private static void appendPadded(StringBuilder text, long value, int width) {
-        for (long bound = 10, digits = 1; digits < width; bound *= 10, digits++) {
-            if (value < bound) {
-                text.append('0');
-            }
-        }
-        text.append(value);
+        SummaryFields.appendTimestamp(text, epochNanos);
     }
 
     @Override

@@ -46,7 +46,8 @@ class ElementMetadataTest {
                 "RatedSplitter", "Meter",
                 "CheckIPHeader", "CheckIPHeader2", "DecIPTTL", "FixIPSrc", "DropBroadcasts", "IPGWOptions", "IPFragmenter", "ICMPError", "ARPQuerier", "ARPResponder", "IPInputCombo", "IPOutputCombo",
                 "SimpleQueue", "FrontDropQueue", "MixedQueue", "ThreadSafeQueue", "RatedUnqueue", "BandwidthRatedUnqueue", "DelayUnqueue", "LinkUnqueue", "Shaper", "BandwidthShaper", "DelayShaper", "RED", "TimedSource",
-                "Classifier", "IPClassifier", "IPFilter"), elementClasses().stream().map(c -> c.getAnnotation(ElementClass.class).value())
+                "Classifier", "IPClassifier", "IPFilter",
+                "FromIPSummaryDump", "ToIPSummaryDump", "IPPrint", "FromDump", "ToDump"), elementClasses().stream().map(c -> c.getAnnotation(ElementClass.class).value())
                 .collect(Collectors.toSet()));
     }
 
@@ -130,7 +131,11 @@ class ElementMetadataTest {
             Map.entry(DelayUnqueue.class, "1ms"),
             Map.entry(DelayShaper.class, "1ms"),
             Map.entry(LinkUnqueue.class, "1ms, 1Mbps"),
-            Map.entry(RED.class, "5, 50, 0.02"));
+            Map.entry(RED.class, "5, 50, 0.02"),
+            Map.entry(FromIPSummaryDump.class, "DATA \"!data ts\""),
+            Map.entry(ToIPSummaryDump.class, "-"),
+            Map.entry(ToDump.class, "-"),
+            Map.entry(FromDump.class, "in.pcap"));
 
     /** The element set up where it registers all its handlers: Discard in pull context, the others alone. */
     private static Element richestSetup(TestRouter router, Class<? extends Element> type) throws Exception {
