@@ -36,6 +36,21 @@ class HeaderParsingFuzzTest {
     static Stream<Subject> subjects() {
         return Stream.of(
                 new Subject("Strip", "14", 1, 1),
+                new Subject("Unstrip", "100", 1, 1),
+                new Subject("StoreData", "10, \\<0102030405060708090a0b>", 1, 1),
+                new Subject("Truncate", "30", 1, 1),
+                new Subject("Pad", "", 1, 1),
+                new Subject("Pad", "230", 1, 1),
+                new Subject("CheckLength", "50", 1, 1),
+                new Subject("IPEncap", "4, 198.18.0.1, DST_ANNO", 1, 1),
+                new Subject("UDPIPEncap", "198.18.0.1, 1, DST_ANNO, 2", 1, 1),
+                new Subject("MarkIPHeader", "-1", 1, 1),
+                new Subject("GetIPAddress", "IP src", 1, 1),
+                new Subject("GetIPAddress", "IP dst", 1, 1),
+                new Subject("StoreIPAddress", "src", 1, 2),
+                new Subject("StoreIPAddress", "dst", 1, 1),
+                new Subject("StoreIPAddress", "12", 1, 1),
+                new Subject("StoreIPAddress", "198.18.1.1, 200", 1, 1),
                 new Subject("CheckIPHeader", "", 1, 2),
                 new Subject("CheckIPHeader", "OFFSET 14, CHECKSUM false", 1, 2),
                 new Subject("CheckIPHeader", "INTERFACES 198.18.0.1/24, VERBOSE true", 1, 1),
@@ -129,14 +144,16 @@ class HeaderParsingFuzzTest {
                 case 1 -> noise(random, random.nextInt(0, 1600));
                 default -> damaged(random, frame(random, kind == 7));
             };
-            int length = Math.min(bytes.length, packet.tailroom());
-            packet.put(length);
+            int length = Math.min(bytes.length, packet.capacity());
+            // Anywhere in the buffer: elements that push headers must cope with no headroom, too.
+            packet.setWindow(random.nextInt(4) == 0 ? random.nextInt(packet.capacity() - length + 1)
+                    : Math.min(packet.headroom(), packet.capacity() - length), length);
             packet.setBytes(0, bytes, 0, length);
             boolean ethernet = kind != 7;
             switch (random.nextInt(4)) {
                 case 0 -> { } // no header annotations at all
                 case 1 -> packet.setNetworkHeader(Math.min(ethernet ? 14 : 0, length), 20);
-                case 2 -> packet.setNetworkHeader(Math.min(random.nextInt(0, 64), length), random.nextInt(0, 64));
+                case 2 -> packet.setNetworkHeader(random.nextInt(length + 40) - 20, random.nextInt(0, 64));
                 default -> {
                     if (ethernet && length >= 14) {
                         packet.pull(14); // an IP packet whose Ethernet header sits in the headroom
@@ -146,6 +163,7 @@ class HeaderParsingFuzzTest {
             }
             packet.setDstIp(random.nextInt());
             packet.setPaint(random.nextInt(256));
+            Annotations.setExtraLength(packet, random.nextInt(3) == 0 ? random.nextInt(1000) : 0);
         }
 
         private static byte[] noise(SplittableRandom random, int length) {
