@@ -6,4 +6,4 @@ InfiniteSource(DATA \<02 00 00 00 00 02  02 00 00 00 00 01  08 00
     00 00 00 00 00 00 00 00 00 00 00 00 00 00 00 00 00 00 00 00 00 00>, LIMIT -1, BURST 32)
   -> Queue
   -> BandwidthShaper(4294967295Bps)
-  -> d :: Discard;
+  -> d :: Discard(BURST 32);

@@ -46,7 +46,7 @@ public final class BandwidthShaper extends ShaperBase {
 
     @Override
     public void initialize() {
-        lengths = new PacketLengths(context().packetPool());
+        lengths = new PacketLengths();
     }
 
     @Override

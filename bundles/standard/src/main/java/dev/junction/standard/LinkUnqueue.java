@@ -92,7 +92,7 @@ public final class LinkUnqueue extends Element {
     @Override
     public void initialize() {
         batch = new PacketBatch();
-        lengths = new PacketLengths(context().packetPool());
+        lengths = new PacketLengths();
         task = context().createTask(this::run);
         timer = context().createTimer(expired -> task.reschedule());
         upstream = context().upstreamEmptySignal(0, task);

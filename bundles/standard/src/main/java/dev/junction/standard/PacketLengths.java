@@ -2,21 +2,28 @@ package dev.junction.standard;
 
 import dev.junction.packet.Packet;
 import dev.junction.packet.PacketBatch;
-import dev.junction.packet.PacketPool;
 
 /**
  * Lets the byte-rated elements (BandwidthShaper, BandwidthRatedUnqueue, LinkUnqueue) pull whole batches yet
  * decide packet by packet as Click does. Click pulls one packet, charges its length, and pulls the next only if
  * credit is left; pulling a batch at once must not take a packet Click would have left upstream. Knowing a bound
  * on packet lengths, an element asks for the number of packets of which all but the last are sure to leave
- * credit: {@link #chunk}. The bound is the pool's buffer size, raised whenever a longer packet is seen.
+ * credit: {@link #chunk}.
+ *
+ * <p>The bound is the longest packet seen so far; until one is seen, packets are pulled one at a time. So the
+ * batch decision equals Click's packet-by-packet one while no packet is longer than one seen before (always, for
+ * traffic of one size); a longer packet can take one packet more than Click would, once, and raises the bound.
+ * (The pool's buffer size would be a bound that always holds, but at 2 KiB it would pull small packets one or
+ * two at a time, and the pulls' fixed cost would then cap the rate far below RATE.)
  */
 final class PacketLengths {
-    private long bound;
+    /**
+     * Until a packet is seen: longer than any packet (so every chunk is one packet), yet small enough that
+     * callers may multiply it by a transmission time per byte without overflow.
+     */
+    private static final long UNKNOWN = 1L << 32;
 
-    PacketLengths(PacketPool pool) {
-        bound = Math.max(1, pool.bufferSize());
-    }
+    private long bound = UNKNOWN;
 
     /** The longest a packet is taken to be. */
     long bound() {
@@ -45,7 +52,7 @@ final class PacketLengths {
             total += length;
             longest = Math.max(longest, length);
         }
-        if (longest > bound) {
+        if (longest > bound || bound == UNKNOWN && longest > 0) {
             bound = longest;
         }
         return total;

@@ -96,7 +96,7 @@ abstract class RatedUnqueueBase extends Element {
     public void initialize() {
         active = true;
         batch = new PacketBatch();
-        lengths = new PacketLengths(context().packetPool());
+        lengths = new PacketLengths();
         task = context().createTask(this::run);
         timer = context().createTimer(expired -> task.reschedule());
         upstream = context().upstreamEmptySignal(0, task);
