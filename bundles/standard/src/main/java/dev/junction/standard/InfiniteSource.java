@@ -16,6 +16,7 @@ import dev.junction.sched.Notifier;
 import dev.junction.sched.NotifierKind;
 import dev.junction.sched.NotifierSignal;
 import dev.junction.sched.Task;
+import java.lang.foreign.MemorySegment;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.ServiceScope;
 
@@ -86,6 +87,8 @@ public final class InfiniteSource extends Element {
     private boolean stop;
     private boolean timestamp;
     private byte[] template;
+    /** The template in native memory, what {@link Sources#fill} copies from. */
+    private MemorySegment templateData;
     private long count;
     private boolean pullContext;
     private boolean stopRequested;
@@ -113,6 +116,7 @@ public final class InfiniteSource extends Element {
             throw new ConfigurationException("burst size must be >= 1");
         }
         template = Sources.packetData(data, length);
+        templateData = Sources.nativeCopy(template);
     }
 
     @Override
@@ -202,7 +206,7 @@ public final class InfiniteSource extends Element {
 
     /** Writes DATA into packets {@code from..size-1} of {@code packets}, fresh from the pool. */
     private void fill(PacketBatch packets, int from) {
-        Sources.fill(packets, from, template, timestamp ? context().clock().epochNanos() : 0);
+        Sources.fill(packets, from, templateData, timestamp ? context().clock().epochNanos() : 0);
     }
 
     /** Click's STOP: once LIMIT packets are sent, the router is asked to stop (once). */
@@ -268,6 +272,7 @@ public final class InfiniteSource extends Element {
         data = newData;
         length = newLength;
         template = bytes;
+        templateData = Sources.nativeCopy(template);
     }
 
     /** {@code change}, then restarts production if there is work to do now, as every Click write does. */

@@ -13,6 +13,7 @@ import dev.junction.element.WriteHandler;
 import dev.junction.packet.PacketBatch;
 import dev.junction.sched.Task;
 import dev.junction.sched.Timer;
+import java.lang.foreign.MemorySegment;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.ServiceScope;
 
@@ -87,6 +88,8 @@ public final class RatedSource extends Element {
     private boolean active;
     private boolean stop;
     private byte[] template;
+    /** The template in native memory, what {@link Sources#fill} copies from. */
+    private MemorySegment templateData;
     private long count;
     private boolean pullContext;
     private boolean stopRequested;
@@ -113,6 +116,7 @@ public final class RatedSource extends Element {
         long bandwidth = args.read("BANDWIDTH", ArgTypes.BANDWIDTH, 0L);
         args.complete();
         template = Sources.packetData(data, length);
+        templateData = Sources.nativeCopy(template);
         if (bandwidth > 0) {
             configuredRate = template.length == 0 ? bandwidth : bandwidth / template.length;
             setRate(configuredRate, Math.max(bucketSize(configuredRate), 2L * length));
@@ -212,7 +216,7 @@ public final class RatedSource extends Element {
 
     /** Fills packets {@code from..size-1} of {@code packets} and takes their tokens; returns how many. */
     private int make(PacketBatch packets, int from) {
-        Sources.fill(packets, from, template, context().clock().epochNanos());
+        Sources.fill(packets, from, templateData, context().clock().epochNanos());
         int made = packets.size() - from;
         bucket.remove(made);
         count += made;
@@ -292,6 +296,7 @@ public final class RatedSource extends Element {
         data = newData;
         length = newLength;
         template = bytes;
+        templateData = Sources.nativeCopy(template);
     }
 
     /** {@code change}, then restarts the push task if there is work to do now; it waits for tokens itself. */

@@ -11,6 +11,7 @@ import dev.junction.element.HandlerException;
 import dev.junction.element.HandlerRegistry;
 import dev.junction.packet.PacketBatch;
 import dev.junction.sched.Timer;
+import java.lang.foreign.MemorySegment;
 import java.nio.charset.StandardCharsets;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.ServiceScope;
@@ -66,6 +67,8 @@ public final class TimedSource extends Element {
     private long interval;
     private String data;
     private byte[] template;
+    /** The template in native memory, what {@link Sources#fill} copies from. */
+    private MemorySegment templateData;
     private int limit;
     private boolean active;
     private boolean stop;
@@ -94,6 +97,7 @@ public final class TimedSource extends Element {
         headroom = args.read("HEADROOM", ArgTypes.UNSIGNED_INT, DEFAULT_HEADROOM);
         args.complete();
         template = Sources.packetData(data, -1);
+        templateData = Sources.nativeCopy(template);
     }
 
     @Override
@@ -115,7 +119,7 @@ public final class TimedSource extends Element {
         }
         if (limit < 0 || count < limit) {
             if (context().packetPool().allocate(batch, 1) == 1) {
-                Sources.fill(batch, 0, template, context().clock().epochNanos());
+                Sources.fill(batch, 0, templateData, context().clock().epochNanos());
                 count++;
                 output(0).push(batch);
                 batch.clear();
@@ -152,6 +156,7 @@ public final class TimedSource extends Element {
             }
             data = value;
             template = bytes;
+            templateData = Sources.nativeCopy(template);
         });
         handlers.addReadWrite("limit", () -> Integer.toString(limit),
                 value -> limit = HandlerValues.parseInt(value, "syntax error"));
