@@ -489,10 +489,8 @@ public class Script extends Element {
                     String call = expand(arg3.get(at));
                     String[] words = Words.shift(call);
                     try {
-                        writeCall(words[0], code == WRITEQ ? Args.unquote(words[1]) : words[1]);
-                        writeStatus = 0;
+                        writeStatus = writeCall(words[0], code == WRITEQ ? Args.unquote(words[1]) : words[1]);
                     } catch (HandlerException e) {
-                        writeStatus = -1;
                         errors.add("While calling '" + call + "':");
                         errors.add("  " + e.getMessage());
                     }
@@ -715,17 +713,30 @@ public class Script extends Element {
         return context().readHandler(absolute(handler, dot));
     }
 
-    private void writeCall(String handler, String value) throws HandlerException {
+    /**
+     * Writes {@code value} to {@code handler}; returns Click's write status, 0 or -1 if the handler refused it.
+     * A handler that cannot be found throws, leaving the status as it was (Click's HandlerCall fails first).
+     */
+    private int writeCall(String handler, String value) throws HandlerException {
         int dot = handler.lastIndexOf('.');
-        if (dot < 0) {
-            switch (handler) {
-                case "step", "goto", "run" -> stepHandler(handler, value);
-                case "set" -> setHandler(value);
-                default -> context().writeHandler(handler, value);
+        String target = dot < 0 ? handler : absolute(handler, dot);
+        try {
+            if (dot < 0 && (handler.equals("step") || handler.equals("goto") || handler.equals("run"))) {
+                stepHandler(handler, value);
+            } else if (dot < 0 && handler.equals("set")) {
+                setHandler(value);
+            } else {
+                context().writeHandler(target, value);
             }
-            return;
+            return 0;
+        } catch (HandlerException e) {
+            if (e.getMessage() != null && e.getMessage().startsWith("no ")) {
+                throw e; // no such handler: Click reports it and leaves the status
+            }
+            errors.add("While calling '" + handler + " " + value + "':");
+            errors.add("  " + e.getMessage());
+            return -1;
         }
-        context().writeHandler(absolute(handler, dot), value);
     }
 
     /** {@code element.handler} with the element named from the router's top, as the engine names handlers. */

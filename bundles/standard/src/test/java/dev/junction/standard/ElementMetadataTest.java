@@ -36,7 +36,8 @@ class ElementMetadataTest {
     @Test
     void theBundleHasTheExpectedClasses() throws Exception {
         assertEquals(Set.of("Counter", "Discard", "Idle", "InfiniteSource", "Message", "Null", "Paint", "Print",
-                "PullNull", "PushNull", "Queue", "RatedSource", "Unqueue"), elementClasses().stream().map(c -> c.getAnnotation(ElementClass.class).value())
+                "PullNull", "PushNull", "Queue", "RatedSource", "Unqueue", "Script", "DriverManager", "AddressInfo",
+                "PortInfo", "ScheduleInfo", "StaticThreadSched"), elementClasses().stream().map(c -> c.getAnnotation(ElementClass.class).value())
                 .collect(Collectors.toSet()));
     }
 
