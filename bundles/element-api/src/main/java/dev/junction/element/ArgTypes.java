@@ -10,7 +10,6 @@ import java.math.BigInteger;
 import java.math.RoundingMode;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -424,17 +423,6 @@ public final class ArgTypes {
     }
 
     // ---------------------------------------------------------------- helpers
-
-    /** A parser over a dev.junction.net parse method; Click reports address syntax errors as a plain parse error. */
-    private static <T> ArgParser<T> fromValueParser(String description, Function<String, T> parse) {
-        return ArgParser.of(description, (text, args) -> {
-            try {
-                return parse.apply(text);
-            } catch (IllegalArgumentException e) {
-                throw parseError();
-            }
-        });
-    }
 
     /** A failure without a message: {@link Args} reports Click's generic {@code "parse error"}. */
     private static IllegalArgumentException parseError() {

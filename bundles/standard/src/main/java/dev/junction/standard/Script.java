@@ -693,7 +693,7 @@ public class Script extends Element {
         int dot = handler.lastIndexOf('.');
         if (dot < 0) {
             if (ScriptFunctions.NAMES.contains(handler)) {
-                return ScriptFunctions.evaluate(handler, parameters, context().clock().nanoTime());
+                return ScriptFunctions.evaluate(handler, parameters, context().clock().epochNanos());
             }
             if (handler.equals("get")) {
                 return variableValue(parameters.trim());

@@ -450,11 +450,6 @@ public final class Router implements RouterControl {
         }
     }
 
-    /** The router's thread count. */
-    int threadCount() {
-        return scheduler.threadCount();
-    }
-
     @Override
     public void stop() {
         if (scheduler.currentRouterThread() != null) {
