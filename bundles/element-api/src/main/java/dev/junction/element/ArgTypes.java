@@ -132,32 +132,15 @@ public final class ArgTypes {
      * Click's {@code IPPrefixArg}: {@code 18.26.4.0/24}, {@code 18.26.4/24}, {@code 18.26.4.0/255.255.255.0}
      * (see {@link IPv4Prefix#parse}), or a prefix name of AddressInfo ({@code name}, {@code name:net}).
      */
-    public static final ArgParser<IPv4Prefix> IPV4_PREFIX = ArgParser.of("IP address prefix", (text, args) -> {
-        try {
-            return IPv4Prefix.parse(text);
-        } catch (IllegalArgumentException e) {
-            IPv4Prefix named = NamedValues.ipPrefix(text, args);
-            if (named == null) {
-                throw parseError();
-            }
-            return named;
-        }
-    });
+    public static final ArgParser<IPv4Prefix> IPV4_PREFIX = ArgParser.of("IP address prefix",
+            (text, args) -> ipv4Prefix(text, args, false));
 
-    /** Click's {@code IPPrefixArg(true)}: an {@link #IPV4_PREFIX} or a bare address (or address name), which means /32. */
+    /**
+     * Click's {@code IPPrefixArg(true)}: an {@link #IPV4_PREFIX} or a bare address (or address name), which means
+     * /32; a name with both an address and a prefix gives its address.
+     */
     public static final ArgParser<IPv4Prefix> IPV4_ADDRESS_OR_PREFIX = ArgParser.of("IP address or prefix",
-            (text, args) -> {
-                try {
-                    return IPv4Prefix.parseAddressOrPrefix(text);
-                } catch (IllegalArgumentException e) {
-                    IPv4Prefix named = NamedValues.ipPrefix(text, args);
-                    Integer address = named == null ? NamedValues.ipAddress(text, args) : null;
-                    if (named == null && address == null) {
-                        throw parseError();
-                    }
-                    return named != null ? named : new IPv4Prefix(address, -1);
-                }
-            });
+            (text, args) -> ipv4Prefix(text, args, true));
 
     /** Click's {@code IP6AddressArg} (see {@link IPv6Address#parse}), or an AddressInfo name ({@code name}, {@code name:ip6}). */
     public static final ArgParser<IPv6Address> IPV6_ADDRESS = ArgParser.of("IPv6 address", (text, args) -> {
@@ -423,6 +406,40 @@ public final class ArgTypes {
     }
 
     // ---------------------------------------------------------------- helpers
+
+    /**
+     * Click's {@code IPPrefixArg::parse}: {@code address/length} or {@code address/mask}, where the address may be
+     * an AddressInfo name; then, if {@code bareAddress}, an address (or name) as /32; then a prefix name.
+     */
+    private static IPv4Prefix ipv4Prefix(String text, Args args, boolean bareAddress) {
+        try {
+            return bareAddress ? IPv4Prefix.parseAddressOrPrefix(text) : IPv4Prefix.parse(text);
+        } catch (IllegalArgumentException e) {
+            // not literal: try names
+        }
+        int slash = text.lastIndexOf('/');
+        if (slash > 0 && slash + 1 < text.length()) {
+            Integer address = NamedValues.ipAddress(text.substring(0, slash), args);
+            if (address != null) {
+                try {
+                    return IPv4Prefix.parse(IPv4.format(address) + text.substring(slash));
+                } catch (IllegalArgumentException e) {
+                    throw parseError();
+                }
+            }
+        }
+        if (bareAddress) {
+            Integer address = NamedValues.ipAddress(text, args);
+            if (address != null) {
+                return new IPv4Prefix(address, -1);
+            }
+        }
+        IPv4Prefix named = NamedValues.ipPrefix(text, args);
+        if (named == null) {
+            throw parseError();
+        }
+        return named;
+    }
 
     /** A failure without a message: {@link Args} reports Click's generic {@code "parse error"}. */
     private static IllegalArgumentException parseError() {

@@ -15,7 +15,9 @@ class NamedArgumentsTest {
             NameInfo.IP6_ADDRESS + " six", "2001:db8::1",
             NameInfo.IP6_PREFIX + " six", "2001:db8::1/64",
             NameInfo.ETHER_ADDRESS + " mac", "00:01:02:03:04:05",
-            NameInfo.port(6) + " web", "8080");
+            NameInfo.port(6) + " web", "8080",
+            NameInfo.IP_ADDRESS + " foo", "1.2.3.4",
+            NameInfo.IP_PREFIX + " foo", "1.2.3.4/20");
 
     private static Args args(String config) {
         return Args.parse(config, new ElementResolver() {
@@ -44,6 +46,17 @@ class NamedArgumentsTest {
         assertEquals(0x000102030405L, args.requirePositional("H", ArgTypes.ETHER_ADDRESS));
         assertEquals(8080, args.requirePositional("I", ArgTypes.ipPort(6)));
         assertEquals(80, args.requirePositional("J", ArgTypes.ipPort(6)));
+        args.complete();
+    }
+
+    @Test
+    void routeStylePrefixesPreferAddressesAsClicksIPPrefixArgDoes() throws ConfigurationException {
+        // Click's test/ip/AddressInfo-bcast-01: AddressInfo(foo 1.2.3.4/20) and routes foo, foo:ipnet, foo:bcast.
+        Args args = args("foo, foo:ipnet, foo:bcast, host/16");
+        assertEquals("1.2.3.4/32", args.requirePositional("A", ArgTypes.IPV4_ADDRESS_OR_PREFIX).toString());
+        assertEquals("1.2.3.4/20", args.requirePositional("B", ArgTypes.IPV4_ADDRESS_OR_PREFIX).toString());
+        assertEquals("1.2.15.255/32", args.requirePositional("C", ArgTypes.IPV4_ADDRESS_OR_PREFIX).toString());
+        assertEquals("10.0.0.9/16", args.requirePositional("D", ArgTypes.IPV4_PREFIX).toString());
         args.complete();
     }
 
