@@ -51,7 +51,8 @@ import org.osgi.service.component.annotations.ServiceScope;
                 ARGS) the value of a read handler (element.handler, relative to the script's compound) or of \
                 one of the script's functions: add, sub, min, max, mul, div, idiv, mod, rem, neg, abs, eq, ne, \
                 lt, gt, le, ge, not, and, or, nand, nor, if, in, first, sprintf, random, now, length, unquote, \
-                htons, htonl, ntohs, ntohl, cat, catq.
+                htons, htonl, ntohs, ntohl, cat, catq, get VAR and shift VAR (removes and returns VAR's first \
+                word). $(other.run ARGS) and other functions of another Script are called directly.
 
                 TYPE ACTIVE (the default without ports) runs at initialization until it waits; PASSIVE runs only \
                 when its step, goto or run handler is written; PACKET (the default with ports) runs once per \
@@ -478,7 +479,9 @@ public class Script extends Element {
                     try {
                         String[] words = Words.shift(call);
                         String value = readCall(words[0], code == READQ ? Args.unquote(words[1]) : words[1]);
-                        errorStream().print(words[0] + ":\n" + value + "\n");
+                        String shown = words[0].indexOf('.') < 0 && isOwnHandler(words[0])
+                                ? name() + "." + words[0] : words[0];
+                        errorStream().print(shown + ":\n" + value + "\n");
                         errorStream().flush();
                     } catch (HandlerException e) {
                         errors.add("While calling '" + call + "':");
@@ -555,7 +558,7 @@ public class Script extends Element {
     /** Click's {@code done:} label: the script waits; a router step gives its stop request back. */
     private int done(StepType stepType, int jumps) {
         if (jumps >= MAX_JUMPS) {
-            errorStream().println(name() + ": too many jumps, giving up");
+            errorStream().println(name() + " :: " + className() + ": too many jumps, giving up");
             position = insns.size();
             timer.unschedule();
         }
@@ -698,6 +701,9 @@ public class Script extends Element {
             if (handler.equals("get")) {
                 return variableValue(parameters.trim());
             }
+            if (handler.equals("shift")) {
+                return shiftVariable(parameters.trim());
+            }
             int index = exportIndex(handler);
             if (index >= 0) {
                 return varValues.get(index);
@@ -708,9 +714,40 @@ public class Script extends Element {
             return context().readHandler(handler);
         }
         if (!parameters.isEmpty()) {
+            // Junction's handlers take no parameters; another Script's functions and run are called directly.
+            Element element = context().element(handler.substring(0, dot));
+            if (element instanceof Script other) {
+                return other.readCall(handler.substring(dot + 1), parameters);
+            }
             throw new HandlerException("read handler '" + handler + "' does not take parameters");
         }
         return context().readHandler(absolute(handler, dot));
+    }
+
+    /** Whether {@code handler} (without an element) is one of this script's own read handlers or functions. */
+    private boolean isOwnHandler(String handler) {
+        return ScriptFunctions.NAMES.contains(handler) || handler.equals("get") || handler.equals("shift")
+                || handler.equals("run") || exportIndex(handler) >= 0;
+    }
+
+    /** Click's {@code shift} function: removes the first word of variable {@code name} (default args) and returns it. */
+    private String shiftVariable(String name) throws HandlerException {
+        String variableName = name.isEmpty() ? "args" : name;
+        if (!Words.shift(variableName)[1].isEmpty()) {
+            throw new HandlerException("too many arguments");
+        }
+        if (variableName.equals("args")) {
+            String[] words = Words.shift(runArgs);
+            runArgs = words[1];
+            return words[0];
+        }
+        int index = variable(variableName, false);
+        if (index >= varNames.size()) {
+            throw new HandlerException("undefined variable '" + variableName + "'");
+        }
+        String[] words = Words.shift(varValues.get(index));
+        varValues.set(index, words[1]);
+        return words[0];
     }
 
     /**

@@ -128,6 +128,42 @@ class ScriptTest {
     }
 
     @Test
+    void clicksScript04ArithmeticAndVariables() throws Exception {
+        // Click's test/standard/Script-04.
+        active("print $(add 1 2 3), print $(sub 10 2 2), print $(min 10 6 20), print $(max -1 6 3),"
+                + "print $(mul 1 2 3), print $(div 75 2.5 5), print $(idiv 60 2 5), print $(htonl $(ntohl 6)),"
+                + "print $(htons $(ntohs 6)), write set foovar foo bar baz, print $(shift foovar),"
+                + "print $(shift foovar), print $(get foovar), stop");
+        assertEquals("6\n6\n6\n6\n6\n6\n6\n6\n6\nfoo\nbar\nbaz\n", out());
+        assertTrue(context.stopped, "stop asks the router to stop");
+        assertEquals("", err());
+    }
+
+    @Test
+    void endlessLoopsGiveUpAsClicksScript03() throws Exception {
+        active("label a, goto a");
+        assertEquals("s :: Script: too many jumps, giving up\n", err());
+    }
+
+    @Test
+    void anotherScriptsRunIsCalledWithArgumentsAsClicksScript02() throws Exception {
+        Script other = new Script(out, err, null);
+        ScriptContext otherContext = new ScriptContext(new StandaloneContext("o", pool, clock));
+        other.attach(otherContext, 0, 0);
+        other.configure(Args.parse("TYPE PASSIVE, returnq $1"));
+        other.initialize();
+        Script script = new Script(out, err, null);
+        context = new ScriptContext(new StandaloneContext("s", pool, clock));
+        context.others.put("o", other);
+        script.attach(context, 0, 0);
+        script.configure(Args.parse("printn $(length $(o.run \"\\<41 09 42>\")), readq length \"\\<0a 09 01>\""));
+        script.initialize();
+        runAll();
+        assertEquals("3", out());
+        assertEquals("s.length:\n3\n", err());
+    }
+
+    @Test
     void passiveScriptsStepThroughTheirHandlers() throws Exception {
         Script script = setUp(new Script(out, err, null), 0, 0,
                 "TYPE PASSIVE, print \"one\", pause, print \"two\", pause, print \"three\", label l, print \"four\"");
@@ -238,6 +274,7 @@ class ScriptTest {
         final TestRouter.Handlers handlers = new TestRouter.Handlers();
         final Map<String, String> values = new HashMap<>();
         final List<String> writes = new ArrayList<>();
+        final Map<String, Element> others = new HashMap<>();
         Runnable driver;
         boolean stopped;
 
@@ -295,6 +332,9 @@ class ScriptTest {
 
         @Override
         public Element element(String name) {
+            if (others.containsKey(name)) {
+                return others.get(name);
+            }
             return name.equals("c") || name.equals("sw")
                     ? StandaloneContext.attach(new Null(), name, standalone.packetPool(), 1, 1) : null;
         }
