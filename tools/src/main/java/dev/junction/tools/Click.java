@@ -82,7 +82,7 @@ public final class Click implements Callable<Integer> {
     int threads = 1;
 
     @Option(names = {"--simtime", "--simulation-time"}, paramLabel = "TIME", arity = "0..1",
-            fallbackValue = DEFAULT_SIMULATED_START,
+            fallbackValue = DEFAULT_SIMULATED_START, parameterConsumer = OptionalTime.class,
             description = "Run in simulation time, starting at TIME seconds since the epoch (default 1000000000).")
     Double simulationTime;
 
@@ -389,6 +389,27 @@ public final class Click implements Callable<Integer> {
                 status = exitStatus;
                 driverFinished.countDown();
             }
+        }
+    }
+
+    /**
+     * {@code --simtime}'s optional TIME, as Click's optional option values: taken only when it is a number, so
+     * that {@code click --simtime CONFIG} reads CONFIG as the router file.
+     */
+    static final class OptionalTime implements picocli.CommandLine.IParameterConsumer {
+        @Override
+        public void consumeParameters(java.util.Stack<String> args, picocli.CommandLine.Model.ArgSpec argSpec,
+                picocli.CommandLine.Model.CommandSpec commandSpec) {
+            String value = DEFAULT_SIMULATED_START;
+            if (!args.isEmpty()) {
+                try {
+                    Double.parseDouble(args.peek());
+                    value = args.pop();
+                } catch (NumberFormatException e) {
+                    // not a time: the next argument is something else
+                }
+            }
+            argSpec.setValue(Double.parseDouble(value));
         }
     }
 }

@@ -666,7 +666,7 @@ public class Script extends Element {
                     errors.add("  " + e.getMessage());
                 }
             } else {
-                result = Args.unquote(expand(text));
+                result = Args.unquote(expand(text, true));
             }
             if (errors.size() == before && !result.endsWith("\n") && code != PRINTN && code != PRINTNQ) {
                 result += "\n";
@@ -815,6 +815,14 @@ public class Script extends Element {
      * {@code cp_expand}: nothing inside single quotes; a variable that does not exist stays as written.
      */
     String expand(String text) {
+        return expand(text, false);
+    }
+
+    /**
+     * {@link #expand(String)}; with {@code quoteResults} (Click's {@code expand_quote}, used by print before
+     * unquoting) each expansion is quoted so that unquoting gives it back unchanged.
+     */
+    private String expand(String text, boolean quoteResults) {
         if (text.indexOf('$') < 0) {
             return text;
         }
@@ -838,7 +846,16 @@ public class Script extends Element {
                 result.append(c);
                 i++;
             } else if (c == '$' && i + 1 < length) {
-                i = expandDollar(text, i, result);
+                if (!quoteResults) {
+                    i = expandDollar(text, i, result);
+                } else {
+                    StringBuilder value = new StringBuilder();
+                    int next = expandDollar(text, i, value);
+                    boolean expanded = !text.substring(i, next).contentEquals(value);
+                    String quoted = expanded ? Args.quote(value.toString()) : value.toString();
+                    result.append(expanded && quote == '"' ? quoted.substring(1, quoted.length() - 1) : quoted);
+                    i = next;
+                }
             } else {
                 result.append(c);
                 i++;

@@ -140,6 +140,12 @@ class ScriptTest {
     }
 
     @Test
+    void printKeepsExpandedValuesExactly() throws Exception {
+        active("setq v \"  a, b  \", print $v, print \"[$v]\", printn $v");
+        assertEquals("  a, b  \n[  a, b  ]\n  a, b  ", out());
+    }
+
+    @Test
     void endlessLoopsGiveUpAsClicksScript03() throws Exception {
         active("label a, goto a");
         assertEquals("s :: Script: too many jumps, giving up\n", err());
