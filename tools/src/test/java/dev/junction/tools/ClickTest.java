@@ -156,6 +156,19 @@ class ClickTest {
     }
 
     @Test
+    void simtimeWithoutAValueLeavesTheRouterFileAlone() throws Exception {
+        java.nio.file.Path file = java.nio.file.Files.createTempFile("simtime", ".click");
+        try {
+            java.nio.file.Files.writeString(file, "InfiniteSource(LIMIT 2, STOP true) -> c :: Counter -> Discard;");
+            ToolRun run = click("--simtime", file.toString(), "-h", "c.count");
+            assertEquals(0, run.status(), run.err());
+            assertEquals("2\n", run.out());
+        } finally {
+            java.nio.file.Files.deleteIfExists(file);
+        }
+    }
+
+    @Test
     void anEmptyConfigurationWarnsAndDoesNotRun() {
         ToolRun run = click("-e", "");
         assertEquals(0, run.status(), run.err());

@@ -10,7 +10,6 @@ import java.math.BigInteger;
 import java.math.RoundingMode;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -112,28 +111,85 @@ public final class ArgTypes {
     public static final ArgParser<Long> BANDWIDTH = ArgParser.of("bandwidth",
             (text, args) -> bytesPerSecond(text));
 
-    /** Click's {@code IPAddressArg}: a dotted quad, as an {@code int} (see {@link IPv4#parse}). */
-    public static final ArgParser<Integer> IPV4_ADDRESS = fromValueParser("IP address", IPv4::parse);
+    /**
+     * Click's {@code IPAddressArg}: a dotted quad, as an {@code int} (see {@link IPv4#parse}), or a name that
+     * AddressInfo defined ({@code name}, {@code name:ip}, {@code name:bcast} for a prefix's broadcast address,
+     * {@code name:gw} for its first host), looked up through {@link ElementResolver#lookupName}.
+     */
+    public static final ArgParser<Integer> IPV4_ADDRESS = ArgParser.of("IP address", (text, args) -> {
+        try {
+            return IPv4.parse(text);
+        } catch (IllegalArgumentException e) {
+            Integer named = NamedValues.ipAddress(text, args);
+            if (named == null) {
+                throw parseError();
+            }
+            return named;
+        }
+    });
 
-    /** Click's {@code IPPrefixArg}: {@code 18.26.4.0/24}, {@code 18.26.4/24}, {@code 18.26.4.0/255.255.255.0} (see {@link IPv4Prefix#parse}). */
-    public static final ArgParser<IPv4Prefix> IPV4_PREFIX = fromValueParser("IP address prefix", IPv4Prefix::parse);
+    /**
+     * Click's {@code IPPrefixArg}: {@code 18.26.4.0/24}, {@code 18.26.4/24}, {@code 18.26.4.0/255.255.255.0}
+     * (see {@link IPv4Prefix#parse}), or a prefix name of AddressInfo ({@code name}, {@code name:net}).
+     */
+    public static final ArgParser<IPv4Prefix> IPV4_PREFIX = ArgParser.of("IP address prefix",
+            (text, args) -> ipv4Prefix(text, args, false));
 
-    /** Click's {@code IPPrefixArg(true)}: an {@link #IPV4_PREFIX} or a bare address, which means /32. */
-    public static final ArgParser<IPv4Prefix> IPV4_ADDRESS_OR_PREFIX = fromValueParser("IP address or prefix",
-            IPv4Prefix::parseAddressOrPrefix);
+    /**
+     * Click's {@code IPPrefixArg(true)}: an {@link #IPV4_PREFIX} or a bare address (or address name), which means
+     * /32; a name with both an address and a prefix gives its address.
+     */
+    public static final ArgParser<IPv4Prefix> IPV4_ADDRESS_OR_PREFIX = ArgParser.of("IP address or prefix",
+            (text, args) -> ipv4Prefix(text, args, true));
 
-    /** Click's {@code IP6AddressArg} (see {@link IPv6Address#parse}). */
-    public static final ArgParser<IPv6Address> IPV6_ADDRESS = fromValueParser("IPv6 address", IPv6Address::parse);
+    /** Click's {@code IP6AddressArg} (see {@link IPv6Address#parse}), or an AddressInfo name ({@code name}, {@code name:ip6}). */
+    public static final ArgParser<IPv6Address> IPV6_ADDRESS = ArgParser.of("IPv6 address", (text, args) -> {
+        try {
+            return IPv6Address.parse(text);
+        } catch (IllegalArgumentException e) {
+            String named = NamedValues.lookup(args, NameInfo.IP6_ADDRESS, NamedValues.strip(text, ":ip6"));
+            if (named == null) {
+                throw parseError();
+            }
+            return IPv6Address.parse(named);
+        }
+    });
 
-    /** Click's {@code IP6PrefixArg}: {@code 2001:db8::/32} or {@code 2001:db8::/ffff:ffff::}. */
-    public static final ArgParser<IPv6Prefix> IPV6_PREFIX = fromValueParser("IPv6 address prefix", IPv6Prefix::parse);
+    /** Click's {@code IP6PrefixArg}: {@code 2001:db8::/32} or {@code 2001:db8::/ffff:ffff::}, or a name ({@code name:ip6net}). */
+    public static final ArgParser<IPv6Prefix> IPV6_PREFIX = ArgParser.of("IPv6 address prefix", (text, args) -> {
+        try {
+            return IPv6Prefix.parse(text);
+        } catch (IllegalArgumentException e) {
+            return NamedValues.ip6Prefix(text, args, false);
+        }
+    });
 
-    /** Click's {@code IP6PrefixArg(true)}: an {@link #IPV6_PREFIX} or a bare address, which means /128. */
-    public static final ArgParser<IPv6Prefix> IPV6_ADDRESS_OR_PREFIX = fromValueParser("IPv6 address or prefix",
-            IPv6Prefix::parseAddressOrPrefix);
+    /** Click's {@code IP6PrefixArg(true)}: an {@link #IPV6_PREFIX} or a bare address (or address name), which means /128. */
+    public static final ArgParser<IPv6Prefix> IPV6_ADDRESS_OR_PREFIX = ArgParser.of("IPv6 address or prefix",
+            (text, args) -> {
+                try {
+                    return IPv6Prefix.parseAddressOrPrefix(text);
+                } catch (IllegalArgumentException e) {
+                    return NamedValues.ip6Prefix(text, args, true);
+                }
+            });
 
-    /** Click's {@code EtherAddressArg}: {@code 00-15-58-2D-FB-8F} or {@code 00:15:58:2d:fb:8f}, as a {@code long} (see {@link EtherAddress#parse}). */
-    public static final ArgParser<Long> ETHER_ADDRESS = fromValueParser("Ethernet address", EtherAddress::parse);
+    /**
+     * Click's {@code EtherAddressArg}: {@code 00-15-58-2D-FB-8F} or {@code 00:15:58:2d:fb:8f}, as a {@code long}
+     * (see {@link EtherAddress#parse}), or an AddressInfo name ({@code name}, {@code name:eth}).
+     */
+    public static final ArgParser<Long> ETHER_ADDRESS = ArgParser.of("Ethernet address", (text, args) -> {
+        try {
+            return EtherAddress.parse(text);
+        } catch (IllegalArgumentException e) {
+            String named = NamedValues.lookup(args, NameInfo.ETHER_ADDRESS,
+                    NamedValues.strip(text, ":eth", ":ether", ":ethernet"));
+            if (named == null) {
+                throw parseError();
+            }
+            return EtherAddress.parse(named);
+        }
+    });
 
     /**
      * Click's {@code BoundedIntArg(min, max)}: an {@link #INTEGER} from {@code min} to {@code max}; outside,
@@ -145,10 +201,24 @@ public final class ArgTypes {
 
     /**
      * Click's {@code IPPortArg(protocol)}: a port number from 0 to 65535 for the IP protocol {@code protocol}
-     * (6 TCP, 17 UDP, 132 SCTP, ...). Outside that range: {@code "out of range, bound 65535"}.
+     * (6 TCP, 17 UDP, 132 SCTP, ...), or a name: one PortInfo defined for the protocol (looked up through
+     * {@link ElementResolver#lookupName}), else one of Click's well-known services ({@code ssh} 22, {@code www}
+     * 80, see {@link NameInfo#knownPort}). Outside that range: {@code "out of range, bound 65535"}.
      */
     public static ArgParser<Integer> ipPort(int protocol) {
-        return ArgParser.of("port", (text, args) -> (int) checkedRange(parseInteger(text, false), 0, 65535));
+        return ArgParser.of("port", (text, args) -> {
+            if (!text.isEmpty() && (ConfigText.isAsciiLetter(text.charAt(0)) || text.charAt(0) == '_')) {
+                String named = NamedValues.lookup(args, NameInfo.port(protocol), text);
+                if (named != null) {
+                    return Integer.parseInt(named);
+                }
+                int known = NameInfo.knownPort(text);
+                if (known >= 0) {
+                    return known;
+                }
+            }
+            return (int) checkedRange(parseInteger(text, false), 0, 65535);
+        });
     }
 
     /**
@@ -337,15 +407,38 @@ public final class ArgTypes {
 
     // ---------------------------------------------------------------- helpers
 
-    /** A parser over a dev.junction.net parse method; Click reports address syntax errors as a plain parse error. */
-    private static <T> ArgParser<T> fromValueParser(String description, Function<String, T> parse) {
-        return ArgParser.of(description, (text, args) -> {
-            try {
-                return parse.apply(text);
-            } catch (IllegalArgumentException e) {
-                throw parseError();
+    /**
+     * Click's {@code IPPrefixArg::parse}: {@code address/length} or {@code address/mask}, where the address may be
+     * an AddressInfo name; then, if {@code bareAddress}, an address (or name) as /32; then a prefix name.
+     */
+    private static IPv4Prefix ipv4Prefix(String text, Args args, boolean bareAddress) {
+        try {
+            return bareAddress ? IPv4Prefix.parseAddressOrPrefix(text) : IPv4Prefix.parse(text);
+        } catch (IllegalArgumentException e) {
+            // not literal: try names
+        }
+        int slash = text.lastIndexOf('/');
+        if (slash > 0 && slash + 1 < text.length()) {
+            Integer address = NamedValues.ipAddress(text.substring(0, slash), args);
+            if (address != null) {
+                try {
+                    return IPv4Prefix.parse(IPv4.format(address) + text.substring(slash));
+                } catch (IllegalArgumentException e) {
+                    throw parseError();
+                }
             }
-        });
+        }
+        if (bareAddress) {
+            Integer address = NamedValues.ipAddress(text, args);
+            if (address != null) {
+                return new IPv4Prefix(address, -1);
+            }
+        }
+        IPv4Prefix named = NamedValues.ipPrefix(text, args);
+        if (named == null) {
+            throw parseError();
+        }
+        return named;
     }
 
     /** A failure without a message: {@link Args} reports Click's generic {@code "parse error"}. */

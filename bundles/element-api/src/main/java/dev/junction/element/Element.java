@@ -73,6 +73,27 @@ public abstract class Element {
         return "x/x";
     }
 
+    /** Click's {@code CONFIGURE_PHASE_FIRST}: configured before everything else (AddressInfo, PortInfo). */
+    public static final int CONFIGURE_PHASE_FIRST = 0;
+    /** Click's {@code CONFIGURE_PHASE_INFO}: information elements (ScheduleInfo, StaticThreadSched). */
+    public static final int CONFIGURE_PHASE_INFO = 20;
+    /** Click's {@code CONFIGURE_PHASE_PRIVILEGED}. */
+    public static final int CONFIGURE_PHASE_PRIVILEGED = 90;
+    /** Click's {@code CONFIGURE_PHASE_DEFAULT}: most elements. */
+    public static final int CONFIGURE_PHASE_DEFAULT = 100;
+    /** Click's {@code CONFIGURE_PHASE_LAST}. */
+    public static final int CONFIGURE_PHASE_LAST = 2000;
+
+    /**
+     * Click's {@code configure_phase()}: the engine configures elements in increasing phase, and in
+     * configuration order within a phase, so that elements defining names (AddressInfo, PortInfo) or
+     * scheduling information are configured before the elements that use them. Default
+     * {@link #CONFIGURE_PHASE_DEFAULT}.
+     */
+    public int configurePhase() {
+        return CONFIGURE_PHASE_DEFAULT;
+    }
+
     // ---------------------------------------------------------------- life cycle
 
     /**

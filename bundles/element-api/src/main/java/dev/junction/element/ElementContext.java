@@ -65,4 +65,56 @@ public interface ElementContext {
 
     /** Reports a warning about this element (Click's {@code errh->warning}); the router goes on. */
     void warning(String message);
+
+    // ---------------------------------------------------------------- driver, names, placement (API 1.1)
+
+    /**
+     * Click's driver script ({@code DriverManager}, {@code Script(TYPE DRIVER)}): from now on a stop request
+     * (a write to the router's {@code stop} handler, as sources with {@code STOP true} make) calls
+     * {@code onStopRequest} instead of stopping the router; the driver later stops the router with
+     * {@link #stopRouter()}. {@code onStopRequest} may be called on any thread and must return quickly.
+     * Returns {@code false}, installing nothing, if the router has a driver already. The default (a context
+     * without a router, which never makes stop requests) accepts and never calls it.
+     */
+    default boolean takeStopRequests(Runnable onStopRequest) {
+        return true;
+    }
+
+    /** Stops the router, whatever driver it has (Click's runcount left at zero by the driver). */
+    default void stopRouter() {
+        try {
+            writeHandler("stop", "");
+        } catch (HandlerException e) {
+            throw new IllegalStateException(e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Defines {@code name} as {@code value} (as text) for lookups of {@code type} (see {@link NameInfo}) by this
+     * element's compound and the compounds inside it, as Click's {@code NameInfo::define} does. Call it from
+     * {@link Element#configure}; elements that define names configure in {@link Element#CONFIGURE_PHASE_FIRST}.
+     * The default ignores it.
+     */
+    default void defineName(String type, String name, String value) {
+    }
+
+    /** The value of {@code name} of {@code type}, looked up from this element's compound outward, or {@code null}. */
+    default String lookupName(String type, String name) {
+        return null;
+    }
+
+    /**
+     * Places the tasks and timers of element {@code elementName} (relative to this element's compound), or of
+     * every element inside the compound of that name, on router thread {@code thread}, as Click's
+     * StaticThreadSched does; effective for tasks created afterwards, so call it from {@link Element#configure}.
+     * Returns whether any element was found. The default finds none.
+     */
+    default boolean placeOnThread(String elementName, int thread) {
+        return false;
+    }
+
+    /** The number of router threads (Click's {@code master()->nthreads()}); default 1. */
+    default int threadCount() {
+        return 1;
+    }
 }

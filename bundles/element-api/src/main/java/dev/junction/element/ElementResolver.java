@@ -12,4 +12,13 @@ import org.osgi.annotation.versioning.ProviderType;
 public interface ElementResolver {
     /** The element called {@code name}, or {@code null} if there is none. */
     Element resolve(String name);
+
+    /**
+     * Click's {@code NameInfo}: the value defined for {@code name} of type {@code type} (see {@link NameInfo})
+     * by AddressInfo, PortInfo and the like, looked up from the configuring element's compound outward, as
+     * text ({@code "10.0.0.1"}, {@code "80"}); {@code null} if none. The default knows no names.
+     */
+    default String lookupName(String type, String name) {
+        return null;
+    }
 }

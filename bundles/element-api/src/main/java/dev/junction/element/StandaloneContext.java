@@ -27,6 +27,7 @@ public final class StandaloneContext implements ElementContext {
     private final List<String> handlerWrites = new ArrayList<>();
     private final List<String> warnings = new ArrayList<>();
     private final Set<String> pullPorts = new HashSet<>();
+    private final java.util.Map<String, String> names = new java.util.HashMap<>();
 
     /** Creates a context naming its element {@code name}, with {@code pool} and {@code clock}. */
     public StandaloneContext(String name, PacketPool pool, ManualClock clock) {
@@ -137,6 +138,36 @@ public final class StandaloneContext implements ElementContext {
     @Override
     public void warning(String message) {
         warnings.add(message);
+    }
+
+    /** Defines a name in this context's own table (no compound scoping: a hand-wired element has none). */
+    @Override
+    public void defineName(String type, String name, String value) {
+        names.put(type + '\0' + name, value);
+    }
+
+    /** A name defined through {@link #defineName} on this context, or {@code null}. */
+    @Override
+    public String lookupName(String type, String name) {
+        return names.get(type + '\0' + name);
+    }
+
+    /**
+     * A resolver for {@link Args#parse(String, ElementResolver)} that finds no elements and looks names up in
+     * this context's table: lets a test give AddressInfo-style names to an element's arguments.
+     */
+    public ElementResolver resolver() {
+        return new ElementResolver() {
+            @Override
+            public Element resolve(String elementName) {
+                return null;
+            }
+
+            @Override
+            public String lookupName(String type, String name) {
+                return StandaloneContext.this.lookupName(type, name);
+            }
+        };
     }
 
     /** The warnings the element reported, in order. */

@@ -60,4 +60,16 @@ class StandaloneContextTest {
             assertThrows(IllegalArgumentException.class, () -> clock.advance(-1));
         }
     }
+
+    @Test
+    void namesDefinedOnTheContextReachArguments() throws Exception {
+        try (PacketPool pool = PacketPool.create("names", 4, 128, 32)) {
+            StandaloneContext context = new StandaloneContext("n", pool, new ManualClock(0));
+            context.defineName(NameInfo.IP_ADDRESS, "gw", "10.0.0.1");
+            assertEquals("10.0.0.1", context.lookupName(NameInfo.IP_ADDRESS, "gw"));
+            Args args = Args.parse("gw", context.resolver());
+            assertEquals(0x0A000001, args.requirePositional("ADDR", ArgTypes.IPV4_ADDRESS));
+            args.complete();
+        }
+    }
 }

@@ -47,7 +47,8 @@ class ElementMetadataTest {
                 "CheckIPHeader", "CheckIPHeader2", "DecIPTTL", "FixIPSrc", "DropBroadcasts", "IPGWOptions", "IPFragmenter", "ICMPError", "ARPQuerier", "ARPResponder", "IPInputCombo", "IPOutputCombo",
                 "SimpleQueue", "FrontDropQueue", "MixedQueue", "ThreadSafeQueue", "RatedUnqueue", "BandwidthRatedUnqueue", "DelayUnqueue", "LinkUnqueue", "Shaper", "BandwidthShaper", "DelayShaper", "RED", "TimedSource",
                 "Classifier", "IPClassifier", "IPFilter",
-                "FromIPSummaryDump", "ToIPSummaryDump", "IPPrint", "FromDump", "ToDump"), elementClasses().stream().map(c -> c.getAnnotation(ElementClass.class).value())
+                "FromIPSummaryDump", "ToIPSummaryDump", "IPPrint", "FromDump", "ToDump",
+                "Script", "DriverManager", "AddressInfo", "PortInfo", "ScheduleInfo", "StaticThreadSched"), elementClasses().stream().map(c -> c.getAnnotation(ElementClass.class).value())
                 .collect(Collectors.toSet()));
     }
 

@@ -24,7 +24,7 @@ final class GlobalHandlers {
         table.addRead("requirements", () -> lines(router.flatRouter().requirements()), "", false);
         table.addRead("handlers", router::globalHandlerListing, "", false);
         table.addRead("list", () -> list(router), "", false);
-        table.addWrite("stop", value -> router.stop(), "", false);
+        table.addWrite("stop", value -> router.requestStop(), "", false);
         table.addRead("classes", () -> lines(router.classNames()), "", false);
         table.addWrite("hotconfig", value -> router.swapFromHandler("hotconfig", () -> hotconfig(router, value)),
                 "%", false);

@@ -35,6 +35,8 @@ final class Graph {
     private Map<String, List<Integer>> elementsByJavaClass;
     private HandlerTable[] handlers = new HandlerTable[0];
     private volatile State state = State.NEW;
+    private final Map<String, String> names = new java.util.concurrent.ConcurrentHashMap<>();
+    private volatile Runnable stopDriver;
 
     Graph(RouterSource source, CheckedRouter checked) {
         this.source = source;
@@ -124,6 +126,52 @@ final class Graph {
             slash = prefix.lastIndexOf('/', prefix.length() - 2);
             prefix = slash >= 0 ? prefix.substring(0, slash + 1) : "";
         }
+    }
+
+    /**
+     * Defines {@code name} of {@code type} for element {@code definer}'s compound (Click's {@code NameInfo}):
+     * visible to the elements of that compound and of the compounds inside it.
+     */
+    void defineName(String definer, String type, String name, String value) {
+        names.put(type + '\0' + compoundPrefix(definer) + name, value);
+    }
+
+    /** The value of {@code name} of {@code type} seen from element {@code context}: its compound, then outward. */
+    String lookupName(String type, String name, String context) {
+        String prefix = compoundPrefix(context);
+        while (true) {
+            String value = names.get(type + '\0' + prefix + name);
+            if (value != null || prefix.isEmpty()) {
+                return value;
+            }
+            int slash = prefix.lastIndexOf('/', prefix.length() - 2);
+            prefix = slash >= 0 ? prefix.substring(0, slash + 1) : "";
+        }
+    }
+
+    /** The value defined for the absolute name {@code name} of {@code type}, or {@code null}. */
+    String definedName(String type, String name) {
+        return names.get(type + '\0' + name);
+    }
+
+    /** {@code "a/b/"} for element {@code "a/b/c"}, {@code ""} for a top-level element. */
+    static String compoundPrefix(String elementName) {
+        int slash = elementName.lastIndexOf('/');
+        return slash >= 0 ? elementName.substring(0, slash + 1) : "";
+    }
+
+    /** Installs the driver that takes the graph's stop requests; false if one is installed already. */
+    synchronized boolean setStopDriver(Runnable driver) {
+        if (stopDriver != null) {
+            return false;
+        }
+        stopDriver = driver;
+        return true;
+    }
+
+    /** The driver that takes stop requests (Click's DriverManager), or {@code null}. */
+    Runnable stopDriver() {
+        return stopDriver;
     }
 
     /** Elements connected to element {@code index} in either direction. */

@@ -3,6 +3,7 @@ package dev.junction.engine.runtime;
 import dev.junction.element.Args;
 import dev.junction.element.ConfigurationException;
 import dev.junction.element.Element;
+import dev.junction.element.ElementResolver;
 import dev.junction.engine.check.CheckedRouter;
 import dev.junction.engine.check.RouterChecks;
 import dev.junction.engine.graph.Diagnostics;
@@ -106,12 +107,22 @@ final class GraphBuilder {
 
     /** Configures every element, as Click does, so that all errors are reported together. */
     private void configure(Graph graph, Diagnostics diagnostics) {
-        for (int i = 0; i < graph.size(); i++) {
+        for (int i : configureOrder(graph)) {
             RouterElementContext context = graph.context(i);
             Element element = graph.element(i);
             List<String> errors;
             try {
-                element.configure(Args.parse(context.configuration(), name -> context.element(name)));
+                element.configure(Args.parse(context.configuration(), new ElementResolver() {
+                    @Override
+                    public Element resolve(String name) {
+                        return context.element(name);
+                    }
+
+                    @Override
+                    public String lookupName(String type, String name) {
+                        return context.lookupName(type, name);
+                    }
+                }));
                 continue;
             } catch (ConfigurationException e) {
                 errors = e.errors();
@@ -120,6 +131,22 @@ final class GraphBuilder {
             }
             report(diagnostics, "While configuring", graph.flat().elements().get(i), errors);
         }
+    }
+
+    /** Click's configure order: by {@link Element#configurePhase()}, then in configuration order. */
+    private static Integer[] configureOrder(Graph graph) {
+        Integer[] order = new Integer[graph.size()];
+        int[] phases = new int[graph.size()];
+        for (int i = 0; i < order.length; i++) {
+            order[i] = i;
+            try {
+                phases[i] = graph.element(i).configurePhase();
+            } catch (RuntimeException | LinkageError e) {
+                phases[i] = Element.CONFIGURE_PHASE_DEFAULT;
+            }
+        }
+        java.util.Arrays.sort(order, java.util.Comparator.comparingInt(i -> phases[i])); // stable
+        return order;
     }
 
     private static void connect(Graph graph) {

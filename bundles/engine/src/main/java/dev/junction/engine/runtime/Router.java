@@ -435,6 +435,21 @@ public final class Router implements RouterControl {
         return result;
     }
 
+    /**
+     * A stop request, as a write to the {@code stop} handler makes (Click's {@code please_stop_driver}): goes to
+     * the running graph's driver script if it has one (Click's DriverManager, which stops the router when its
+     * script ends), else stops the router.
+     */
+    public void requestStop() {
+        Graph current = graph;
+        Runnable driver = current.stopDriver();
+        if (driver != null && running && current.isLive()) {
+            driver.run();
+        } else {
+            stop();
+        }
+    }
+
     @Override
     public void stop() {
         if (scheduler.currentRouterThread() != null) {

@@ -3,6 +3,7 @@ package dev.junction.engine.runtime;
 import dev.junction.element.Element;
 import dev.junction.element.ElementContext;
 import dev.junction.element.HandlerException;
+import dev.junction.element.NameInfo;
 import dev.junction.engine.check.Processing;
 import dev.junction.engine.graph.FlatElement;
 import dev.junction.packet.PacketPool;
@@ -20,6 +21,9 @@ import java.util.concurrent.atomic.AtomicLong;
  * element's home thread, notifier signals, and the other elements by name. One per element per graph.
  */
 public final class RouterElementContext implements ElementContext {
+    private static final int DEFAULT_TICKETS = 1024;
+    private static final int MAX_TICKETS = 32768;
+
     private final Graph graph;
     private final int index;
     private final FlatElement declaration;
@@ -92,8 +96,91 @@ public final class RouterElementContext implements ElementContext {
     @Override
     public Task createTask(TaskBody body) {
         RouterTask task = new RouterTask(body, this, scheduler, homeThread);
+        int tickets = scheduleInfoTickets();
+        if (tickets != DEFAULT_TICKETS) {
+            task.setTickets(tickets);
+        }
         graph.addTask(task);
         return task;
+    }
+
+    /**
+     * Click's ScheduleInfo query: the default tickets times the share ScheduleInfo gave each of the element's
+     * enclosing compounds and the element itself (names are absolute, as ScheduleInfo defines them relative to
+     * its own compound), capped at Click's maximum with a warning.
+     */
+    private int scheduleInfoTickets() {
+        String id = name();
+        double share = 1;
+        boolean any = false;
+        for (int slash = id.indexOf('/'); ; slash = id.indexOf('/', slash + 1)) {
+            String prefix = slash < 0 ? id : id.substring(0, slash);
+            String value = graph.definedName(NameInfo.SCHEDULE_INFO, prefix);
+            if (value != null) {
+                share *= Double.parseDouble(value);
+                any = true;
+            }
+            if (slash < 0) {
+                break;
+            }
+        }
+        if (!any) {
+            return DEFAULT_TICKETS;
+        }
+        long tickets = Math.round(DEFAULT_TICKETS * share);
+        if (tickets > MAX_TICKETS) {
+            warning("ScheduleInfo too high; reduced to " + (MAX_TICKETS / DEFAULT_TICKETS));
+            tickets = MAX_TICKETS;
+        }
+        return (int) Math.max(1, tickets);
+    }
+
+    // ---------------------------------------------------------------- driver, names, placement
+
+    @Override
+    public boolean takeStopRequests(Runnable onStopRequest) {
+        return graph.setStopDriver(onStopRequest);
+    }
+
+    @Override
+    public void stopRouter() {
+        router.stop();
+    }
+
+    @Override
+    public void defineName(String type, String name, String value) {
+        graph.defineName(declaration.name(), type, name, value);
+    }
+
+    @Override
+    public String lookupName(String type, String name) {
+        return graph.lookupName(type, name, declaration.name());
+    }
+
+    @Override
+    public boolean placeOnThread(String elementName, int thread) {
+        int found = graph.find(elementName, declaration.name());
+        if (found >= 0) {
+            graph.context(found).setHomeThread(thread);
+            return true;
+        }
+        if (elementName.isEmpty()) {
+            return false;
+        }
+        String compound = Graph.compoundPrefix(declaration.name()) + elementName + "/";
+        boolean any = false;
+        for (int i = 0; i < graph.size(); i++) {
+            if (graph.flat().elements().get(i).name().startsWith(compound) && graph.context(i) != null) {
+                graph.context(i).setHomeThread(thread);
+                any = true;
+            }
+        }
+        return any;
+    }
+
+    @Override
+    public int threadCount() {
+        return scheduler.threadCount();
     }
 
     @Override

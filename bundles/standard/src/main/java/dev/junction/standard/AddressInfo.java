@@ -1,0 +1,173 @@
+package dev.junction.standard;
+
+import dev.junction.element.Args;
+import dev.junction.element.ConfigurationException;
+import dev.junction.element.Element;
+import dev.junction.element.ElementClass;
+import dev.junction.element.ElementDoc;
+import dev.junction.element.NameInfo;
+import dev.junction.net.EtherAddress;
+import dev.junction.net.IPv4;
+import dev.junction.net.IPv4Prefix;
+import dev.junction.net.IPv6Address;
+import dev.junction.net.IPv6Prefix;
+import java.util.ArrayList;
+import java.util.List;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.ServiceScope;
+
+/** AddressInfo: gives names to IP, IPv6 and Ethernet addresses for other elements' arguments. */
+@Component(service = Element.class, scope = ServiceScope.PROTOTYPE)
+@ElementClass("AddressInfo")
+@ElementDoc(
+        synopsis = "AddressInfo(NAME ADDRESS [ADDRESS...], ...)",
+        category = "information",
+        summary = "names addresses",
+        description = """
+                Each argument defines NAME as one or more addresses: an IPv4 address, an IPv4 prefix \
+                (10.0.0.1/8), an Ethernet address, an IPv6 address or an IPv6 prefix. Other elements may then \
+                write NAME wherever an address of that kind is expected: AddressInfo(eth0 10.0.0.1/8 \
+                00:01:02:03:04:05) lets ARPResponder(eth0 eth0) and IPEncap(4, eth0, 10.0.0.2) use it. An \
+                IPv4 prefix whose address has host bits names both the prefix and the address. When several \
+                addresses of one kind are given, the first one counts.
+
+                Suffixes pick one kind: NAME:ip (the IPv4 address), NAME:net (the prefix), NAME:bcast (the \
+                prefix's broadcast address), NAME:gw (the prefix's first host), NAME:eth (the Ethernet \
+                address), NAME:ip6 and NAME:ip6net.
+
+                Names are scoped like elements: an AddressInfo inside a compound element defines names for the \
+                elements of that compound (and compounds inside it); an inner definition hides an outer one. \
+                AddressInfo is configured before every other element. Unlike Click, it does not look up the \
+                addresses of the machine's network devices.""",
+        arguments = {
+            @ElementDoc.Argument(name = "NAME ADDRESS", description = "A name, then one or more addresses.")
+        },
+        example = "AddressInfo(mynet 10.0.0.1/8 00:01:02:03:04:05)",
+        seeAlso = {"PortInfo"})
+public final class AddressInfo extends Element {
+    @Override
+    public int configurePhase() {
+        return CONFIGURE_PHASE_FIRST;
+    }
+
+    @Override
+    public void configure(Args args) throws ConfigurationException {
+        List<String> problems = new ArrayList<>();
+        for (String argument : args.remainingPositional()) {
+            List<String> parts = Args.words(argument);
+            if (parts.isEmpty()) {
+                continue; // empty arguments are allowed
+            }
+            if (parts.size() < 2) {
+                problems.add("expected 'NAME [ADDRS]'");
+            }
+            String name = parts.get(0);
+            boolean ether = false;
+            boolean ip = false;
+            boolean net = false;
+            boolean ip6 = false;
+            boolean net6 = false;
+            for (String word : parts.subList(1, parts.size())) {
+                String text = Args.unquote(word);
+                boolean found = false;
+                Long etherAddress = tryEther(text);
+                if (etherAddress != null) {
+                    found = true;
+                    if (!ether) {
+                        context().defineName(NameInfo.ETHER_ADDRESS, name, EtherAddress.formatColon(etherAddress));
+                        ether = true;
+                    }
+                }
+                Integer address = tryIp(text);
+                IPv4Prefix prefix = address == null ? tryPrefix(text) : null;
+                if (address == null && prefix != null && (prefix.address() & ~prefix.mask()) != 0) {
+                    address = prefix.address();
+                }
+                if (address != null) {
+                    found = true;
+                    if (!ip) {
+                        context().defineName(NameInfo.IP_ADDRESS, name, IPv4.format(address));
+                        ip = true;
+                    }
+                }
+                if (prefix != null) {
+                    found = true;
+                    if (!net) {
+                        context().defineName(NameInfo.IP_PREFIX, name, prefix.toString());
+                        net = true;
+                    }
+                }
+                IPv6Address address6 = tryIp6(text);
+                IPv6Prefix prefix6 = address6 == null ? tryPrefix6(text) : null;
+                if (address6 != null) {
+                    found = true;
+                    if (!ip6) {
+                        context().defineName(NameInfo.IP6_ADDRESS, name, address6.toString());
+                        ip6 = true;
+                    }
+                }
+                if (prefix6 != null) {
+                    found = true;
+                    if (!net6) {
+                        context().defineName(NameInfo.IP6_PREFIX, name, text);
+                        net6 = true;
+                    }
+                    IPv6Address mask = prefix6.mask();
+                    boolean hostBits = (prefix6.address().high() & ~mask.high()) != 0
+                            || (prefix6.address().low() & ~mask.low()) != 0;
+                    if (hostBits && !ip6) {
+                        context().defineName(NameInfo.IP6_ADDRESS, name, prefix6.address().toString());
+                        ip6 = true;
+                    }
+                }
+                if (!found) {
+                    problems.add("'" + text + "' is not a recognizable address");
+                }
+            }
+        }
+        args.complete();
+        if (!problems.isEmpty()) {
+            throw new ConfigurationException(problems);
+        }
+    }
+
+    private static Long tryEther(String text) {
+        try {
+            return EtherAddress.parse(text);
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+    }
+
+    private static Integer tryIp(String text) {
+        try {
+            return IPv4.parse(text);
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+    }
+
+    private static IPv4Prefix tryPrefix(String text) {
+        try {
+            return IPv4Prefix.parse(text);
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+    }
+
+    private static IPv6Address tryIp6(String text) {
+        try {
+            return IPv6Address.parse(text);
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+    }
+
+    private static IPv6Prefix tryPrefix6(String text) {
+        try {
+            return IPv6Prefix.parse(text);
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+    }
+}
