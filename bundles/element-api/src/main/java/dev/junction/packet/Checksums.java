@@ -2,6 +2,7 @@ package dev.junction.packet;
 
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
+import java.nio.ByteOrder;
 
 /**
  * The Internet checksum (RFC 1071) and its incremental update (RFC 1624).
@@ -12,6 +13,11 @@ import java.lang.foreign.ValueLayout;
  * written into a checksum field, and a region that already contains a correct checksum finishes to 0.
  */
 public final class Checksums {
+    private static final boolean LITTLE_ENDIAN = ByteOrder.nativeOrder() == ByteOrder.LITTLE_ENDIAN;
+    private static final ValueLayout.OfLong LONG_NATIVE = ValueLayout.JAVA_LONG_UNALIGNED;
+    private static final ValueLayout.OfInt INT_NATIVE = ValueLayout.JAVA_INT_UNALIGNED;
+    private static final ValueLayout.OfShort SHORT_NATIVE = ValueLayout.JAVA_SHORT_UNALIGNED;
+
     private Checksums() {
     }
 
@@ -20,28 +26,45 @@ public final class Checksums {
      * odd last byte is padded with a zero byte, as RFC 1071 says.
      */
     public static long partial(MemorySegment segment, long offset, int length) {
-        long sum = 0;
+        // Words are read in the machine's byte order, two accumulators wide: the one's-complement sum is
+        // independent of byte order (RFC 1071, section 2(B)), so a little-endian machine sums byte-swapped
+        // words and swaps the folded result once, instead of swapping every word it reads. Adding 32-bit
+        // halves into 64 bits defers every carry to the final fold.
+        long even = 0;
+        long odd = 0;
         long position = offset;
         long stop = offset + length;
-        // Adding 32-bit halves into 64 bits defers every carry: one's-complement addition is associative,
-        // so folding at the end gives the same 16-bit result as adding 16-bit words one by one.
-        while (position + 8 <= stop) {
-            long word = segment.get(Packet.LONG_BE, position);
+        while (position + 16 <= stop) {
+            long first = segment.get(LONG_NATIVE, position);
+            long second = segment.get(LONG_NATIVE, position + 8);
+            even += (first >>> 32) + (first & 0xffffffffL);
+            odd += (second >>> 32) + (second & 0xffffffffL);
+            position += 16;
+        }
+        long sum = even + odd;
+        if (position + 8 <= stop) {
+            long word = segment.get(LONG_NATIVE, position);
             sum += (word >>> 32) + (word & 0xffffffffL);
             position += 8;
         }
         if (position + 4 <= stop) {
-            sum += Integer.toUnsignedLong(segment.get(Packet.INT_BE, position));
+            sum += Integer.toUnsignedLong(segment.get(INT_NATIVE, position));
             position += 4;
         }
         if (position + 2 <= stop) {
-            sum += Short.toUnsignedLong(segment.get(Packet.SHORT_BE, position));
+            sum += Short.toUnsignedLong(segment.get(SHORT_NATIVE, position));
             position += 2;
         }
         if (position < stop) {
-            sum += Byte.toUnsignedLong(segment.get(ValueLayout.JAVA_BYTE, position)) << 8;
+            // The odd last byte is the high byte of a big-endian word: in a swapped word, the low byte.
+            long last = Byte.toUnsignedLong(segment.get(ValueLayout.JAVA_BYTE, position));
+            sum += LITTLE_ENDIAN ? last : last << 8;
         }
-        return sum;
+        if (!LITTLE_ENDIAN) {
+            return sum;
+        }
+        int folded = fold(sum);
+        return ((folded & 0xff) << 8) | (folded >>> 8);
     }
 
     /** Partial sum of {@code length} data bytes of {@code packet} at {@code offset} (bounds checked). */
@@ -60,9 +83,10 @@ public final class Checksums {
 
     /** Folds a partial sum to 16 bits without complementing it. */
     public static int fold(long sum) {
-        while ((sum >>> 16) != 0) {
-            sum = (sum & 0xffff) + (sum >>> 16);
-        }
+        sum = (sum >>> 32) + (sum & 0xffffffffL); // below 2^33
+        sum = (sum >>> 16) + (sum & 0xffff); // below 2^17 + 2^16
+        sum = (sum >>> 16) + (sum & 0xffff); // at most 0x10001
+        sum = (sum >>> 16) + (sum & 0xffff); // at most 0xffff
         return (int) sum;
     }
 

@@ -35,10 +35,14 @@ class ChecksumsTest {
         byte[] odd = hex("0102 03");
         byte[] padded = hex("0102 0300");
         assertEquals(Checksums.fold(Checksums.partial(padded, 0, 4)), Checksums.fold(Checksums.partial(odd, 0, 3)));
-        for (int length = 0; length <= 17; length++) {
-            byte[] data = new byte[length];
-            new Random(length).nextBytes(data);
-            assertEquals(slowSum(data), Checksums.fold(Checksums.partial(data, 0, length)), "length " + length);
+        for (int length = 0; length <= 300; length++) {
+            for (int offset = 0; offset < 8; offset++) {
+                byte[] data = new byte[offset + length];
+                new Random(31L * length + offset).nextBytes(data);
+                byte[] piece = java.util.Arrays.copyOfRange(data, offset, offset + length);
+                assertEquals(slowSum(piece), Checksums.fold(Checksums.partial(data, offset, length)),
+                        "length " + length + " at offset " + offset);
+            }
         }
     }
 
