@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.junction.packet.Packet;
 import dev.junction.packet.PacketBatch;
 import dev.junction.standard.classify.ClassifyingElement;
-import java.lang.management.ManagementFactory;
 import org.junit.jupiter.api.Test;
 
 /** The classifiers allocate nothing per packet, whether a batch goes to one output or is split. */
@@ -31,9 +30,6 @@ class ClassifierAllocationTest {
     }
 
     private static void measure(ClassifyingElement element, String config, int outputs) throws Exception {
-        com.sun.management.ThreadMXBean threads = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
-        assertTrue(threads.isThreadAllocatedMemorySupported(), "this JVM cannot count allocated bytes");
-        threads.setThreadAllocatedMemoryEnabled(true);
         try (TestRouter router = new TestRouter(256)) {
             router.add(element, "c", 1, outputs, config);
             Discard[] sinks = new Discard[outputs];
@@ -43,20 +39,21 @@ class ClassifierAllocationTest {
             }
             router.initialize(element);
             PacketBatch batch = new PacketBatch(BURST);
-            run(router, element, batch, ROUNDS, true);
-            run(router, element, batch, ROUNDS, false);
-            long before = threads.getCurrentThreadAllocatedBytes();
-            run(router, element, batch, ROUNDS, true);
-            run(router, element, batch, ROUNDS, false);
-            long allocated = threads.getCurrentThreadAllocatedBytes() - before;
-            long total = 0;
-            for (Discard sink : sinks) {
-                total += sink.count();
-            }
-            assertTrue(total > 0);
+            AllocationMeter.assertNoAllocationPerPacket(() -> {
+                run(router, element, batch, ROUNDS, true);
+                run(router, element, batch, ROUNDS, false);
+            }, () -> discarded(sinks));
+            assertTrue(discarded(sinks) > 0);
             assertEquals(256, router.pool.available(), "every packet went back to the pool");
-            assertTrue(allocated < 16 * 1024, "allocated " + allocated + " bytes for " + 2 * ROUNDS * BURST + " packets");
         }
+    }
+
+    private static long discarded(Discard[] sinks) {
+        long total = 0;
+        for (Discard sink : sinks) {
+            total += sink.count();
+        }
+        return total;
     }
 
     /** Pushes ROUNDS batches: all UDP (one output) or alternating UDP and TCP (split). */

@@ -2,22 +2,17 @@ package dev.junction.standard;
 
 import static dev.junction.standard.TestRouter.connect;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.lang.management.ManagementFactory;
 import org.junit.jupiter.api.Test;
 
 /**
  * Zero allocation per packet in steady state through the IP lookups, Tee and EtherSwitch (the latter as in
  * the benchmark workload: two sources with swapped Ethernet addresses, two sinks), measured with the thread's
- * allocation counter as in ZeroAllocationTest.
+ * {@link AllocationMeter}.
  */
 class RoutingZeroAllocationTest {
     private static final int ROUNDS = 20_000;
     private static final int BURST = 32;
-
-    private final com.sun.management.ThreadMXBean threads =
-            (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
 
     @Test
     void teeAndTheLookupsAllocateNothingPerPacket() throws Exception {
@@ -41,13 +36,12 @@ class RoutingZeroAllocationTest {
             connect(direct, 1, routed, 0);  // 10.0.0.1/32 -> gateway 10.9.9.9
             router.initialize(source, tee, linear, radix, direct, lost, routed, copies);
 
-            long allocated = measure(router);
-            long packets = 2L * ROUNDS * BURST;
+            int runs = AllocationMeter.assertNoAllocationPerPacket(() -> router.runTasks(ROUNDS), copies::count);
+            long packets = (long) runs * ROUNDS * BURST;
             assertEquals(packets, copies.count());
             assertEquals(packets, routed.count(), "every packet took the path the routes give");
             assertEquals(0, lost.count());
             assertEquals(1024, router.pool.available());
-            assertTrue(allocated < 16 * 1024, "allocated " + allocated + " bytes for " + ROUNDS * BURST + " packets");
         }
     }
 
@@ -67,24 +61,14 @@ class RoutingZeroAllocationTest {
             connect(sw, 1, toB, 0);
             router.initialize(fromA, fromB, sw, toA, toB);
 
-            long allocated = measure(router);
-            long packets = 2L * ROUNDS * BURST;
+            int runs = AllocationMeter.assertNoAllocationPerPacket(() -> router.runTasks(ROUNDS),
+                    () -> toA.count() + toB.count());
+            long packets = (long) runs * ROUNDS * BURST;
             assertEquals(packets, toA.count(), "B's frames reach A once A is learned");
             assertEquals(packets, toB.count());
             assertEquals(0, sw.portOf(0x0AL));
             assertEquals(1, sw.portOf(0x0BL));
             assertEquals(1024, router.pool.available());
-            assertTrue(allocated < 16 * 1024, "allocated " + allocated + " bytes for " + ROUNDS * BURST + " packets");
         }
-    }
-
-    /** Runs the tasks ROUNDS times to warm up, then ROUNDS times measured; the bytes allocated meanwhile. */
-    private long measure(TestRouter router) {
-        assertTrue(threads.isThreadAllocatedMemorySupported(), "this JVM cannot count allocated bytes");
-        threads.setThreadAllocatedMemoryEnabled(true);
-        router.runTasks(ROUNDS);
-        long before = threads.getCurrentThreadAllocatedBytes();
-        router.runTasks(ROUNDS);
-        return threads.getCurrentThreadAllocatedBytes() - before;
     }
 }

@@ -1,11 +1,9 @@
 package dev.junction.standard;
 
 import static dev.junction.standard.TestRouter.connect;
-import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.junction.element.Element;
-import java.lang.management.ManagementFactory;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -46,18 +44,10 @@ class ShapingZeroAllocationTest {
     }
 
     private static void measure(TestRouter router, Discard discard, Element... elements) throws Exception {
-        com.sun.management.ThreadMXBean threads = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
-        assertTrue(threads.isThreadAllocatedMemorySupported(), "this JVM cannot count allocated bytes");
-        threads.setThreadAllocatedMemoryEnabled(true);
         router.initialize(elements);
-        run(router, ROUNDS); // warm-up
-        long before = threads.getCurrentThreadAllocatedBytes();
-        long discardedBefore = discard.count();
-        run(router, ROUNDS);
-        long allocated = threads.getCurrentThreadAllocatedBytes() - before;
-        long packets = discard.count() - discardedBefore;
-        assertTrue(packets >= (long) (ROUNDS - 1) * BURST, "only " + packets + " packets went through");
-        assertTrue(allocated < 16 * 1024, "allocated " + allocated + " bytes for " + packets + " packets");
+        int runs = AllocationMeter.assertNoAllocationPerPacket(() -> run(router, ROUNDS), discard::count);
+        long packets = discard.count();
+        assertTrue(packets >= (long) runs * (ROUNDS - 1) * BURST, "only " + packets + " packets went through");
     }
 
     private static void run(TestRouter router, int rounds) {

@@ -92,6 +92,26 @@ class TruncatePadTest {
     }
 
     @Test
+    void padZeroesEveryAddedByteEvenOverOldData() throws Exception {
+        try (TestRouter router = new TestRouter()) {
+            Pad pad = router.add(new Pad(), "p", 1, 1, "190");
+            Capture out = wire(router, pad)[0];
+            Packet packet = counting(router, 190);
+            packet.take(7); // 183 bytes of data, then 7 old non-zero bytes in the tailroom
+            Packet stale = counting(router, 190);
+            stale.take(180); // 10 bytes of data, 180 old ones after them: padding spans several chunks of zeros
+            push(pad, packet, stale);
+            byte[] expected = new byte[190];
+            System.arraycopy(counting(router, 183).toByteArray(), 0, expected, 0, 183);
+            assertArrayEquals(expected, out.get(0).toByteArray());
+            expected = new byte[190];
+            System.arraycopy(counting(router, 10).toByteArray(), 0, expected, 0, 10);
+            assertArrayEquals(expected, out.get(1).toByteArray());
+            out.release();
+        }
+    }
+
+    @Test
     void argumentErrors() {
         assertEquals(List.of("ZERO: parse error"), StripUnstripTest.errors(new Pad(), "ZERO maybe"));
         assertEquals(List.of("EXTRA_LENGTH: parse error"), StripUnstripTest.errors(new Truncate(), "1, EXTRA_LENGTH 2"));
