@@ -9,7 +9,6 @@ import dev.junction.element.ElementDoc;
 import dev.junction.element.HandlerRegistry;
 import dev.junction.element.SimpleAction;
 import dev.junction.packet.Packet;
-import java.lang.foreign.MemorySegment;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.ServiceScope;
 
@@ -37,14 +36,6 @@ import org.osgi.service.component.annotations.ServiceScope;
         example = "... -> Pad(60) -> ToDevice(eth0);   // Ethernet minimum frame size without the FCS",
         seeAlso = {"Truncate"})
 public final class Pad extends SimpleAction {
-    /**
-     * Zeros copied over the added bytes, a chunk at a time. Packet.fill would do, but it slices the buffer: an
-     * object per packet (40 bytes) until C2's escape analysis removes it, so the first seconds of a run (or a
-     * JVM without C2) would allocate per packet. Nothing ever writes to this array.
-     */
-    private static final MemorySegment ZEROS = MemorySegment.ofArray(new byte[64]);
-    private static final int ZEROS_LENGTH = (int) ZEROS.byteSize();
-
     private int length;
     private boolean zero;
     private long drops;
@@ -75,18 +66,11 @@ public final class Pad extends SimpleAction {
             int bytes = (int) added;
             packet.put(bytes);
             if (zero) {
-                zero(packet, packet.length() - bytes, bytes);
+                packet.fill(packet.length() - bytes, bytes, 0);
             }
         }
         Annotations.setExtraLength(packet, 0);
         return packet;
-    }
-
-    /** Sets {@code bytes} data bytes at {@code offset} to zero, without allocating. */
-    private static void zero(Packet packet, int offset, int bytes) {
-        for (int done = 0; done < bytes; done += ZEROS_LENGTH) {
-            packet.setBytes(offset + done, ZEROS, 0, Math.min(ZEROS_LENGTH, bytes - done));
-        }
     }
 
     /** Packets dropped for want of room. */
