@@ -259,25 +259,14 @@ public final class ToIPSummaryDump extends Element {
     /** Writes the buffered lines out. */
     void flush() {
         if (out != null) {
-            try {
-                out.flush();
-            } catch (IOException e) {
-                context().warning(filename + ": " + e.getMessage());
-            }
+            TraceFiles.flush(out, filename, context());
         }
     }
 
     @Override
     public void cleanup() {
         if (out != null) {
-            flush();
-            try {
-                if (!filename.equals("-")) {
-                    out.close();
-                }
-            } catch (IOException e) {
-                context().warning(filename + ": " + e.getMessage());
-            }
+            TraceFiles.close(out, filename, context());
             out = null;
         }
     }
