@@ -233,11 +233,7 @@ public final class FromDump extends TraceSource {
 
     private void closeFile() {
         if (in != null) {
-            try {
-                in.close();
-            } catch (IOException ignored) {
-                // nothing more will be read
-            }
+            TraceFiles.closeQuietly(in);
             in = null;
         }
     }
@@ -467,10 +463,7 @@ public final class FromDump extends TraceSource {
                 haveAnyTimes ? 1 : 0, firstTime, lastTime, haveFirstTime ? 1 : 0, haveLastTime ? 1 : 0});
             in = null;
         }
-        if (pending != null) {
-            state.put("pending", pending);
-            pending = null;
-        }
+        savePending(state);
     }
 
     @Override
@@ -495,7 +488,7 @@ public final class FromDump extends TraceSource {
             haveLastTime = format[8] != 0;
             forceIp |= linkType == Pcap.DLT_RAW;
         }
-        pending = state.get("pending", Packet.class);
+        takePending(state);
     }
 
     // ---------------------------------------------------------------- handlers

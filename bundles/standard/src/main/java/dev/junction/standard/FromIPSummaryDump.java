@@ -251,11 +251,7 @@ public final class FromIPSummaryDump extends TraceSource {
 
     private void closeReader() {
         if (reader != null) {
-            try {
-                reader.close();
-            } catch (IOException ignored) {
-                // nothing more will be read either way
-            }
+            TraceFiles.closeQuietly(reader);
             reader = null;
         }
     }
@@ -564,10 +560,7 @@ public final class FromIPSummaryDump extends TraceSource {
             state.put("flow", flowLine);
             reader = null;
         }
-        if (pending != null) {
-            state.put("pending", pending);
-            pending = null;
-        }
+        savePending(state);
     }
 
     @Override
@@ -591,7 +584,7 @@ public final class FromIPSummaryDump extends TraceSource {
                 setFlow(flow);
             }
         }
-        pending = state.get("pending", Packet.class);
+        takePending(state);
     }
 
     private String source() {

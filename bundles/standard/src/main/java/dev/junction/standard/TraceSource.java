@@ -3,6 +3,7 @@ package dev.junction.standard;
 import dev.junction.element.Args;
 import dev.junction.element.ConfigurationException;
 import dev.junction.element.Element;
+import dev.junction.element.ElementState;
 import dev.junction.element.HandlerException;
 import dev.junction.packet.Packet;
 import dev.junction.packet.PacketBatch;
@@ -118,6 +119,19 @@ abstract class TraceSource extends Element {
             pending.kill();
             pending = null;
         }
+    }
+
+    /** Hot swap: the packet held back goes to the replacement. */
+    final void savePending(ElementState state) {
+        if (pending != null) {
+            state.put("pending", pending);
+            pending = null;
+        }
+    }
+
+    /** Hot swap: the packet its predecessor held back, if any. */
+    final void takePending(ElementState state) {
+        pending = state.get("pending", Packet.class);
     }
 
     @Override

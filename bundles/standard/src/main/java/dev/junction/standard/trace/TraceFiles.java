@@ -3,6 +3,7 @@ package dev.junction.standard.trace;
 import dev.junction.element.ConfigurationException;
 import dev.junction.element.ElementContext;
 import java.io.BufferedOutputStream;
+import java.io.Closeable;
 import java.io.FileNotFoundException;
 import java.io.FileOutputStream;
 import java.io.IOException;
@@ -54,6 +55,15 @@ public final class TraceFiles {
             int reason = message == null ? -1 : message.lastIndexOf(" (");
             throw new ConfigurationException(name + ": "
                     + (reason >= 0 ? message.substring(reason + 2, message.length() - 1) : "cannot open"));
+        }
+    }
+
+    /** Closes a trace reader's input; a failure does not matter, as nothing more will be read. */
+    public static void closeQuietly(Closeable in) {
+        try {
+            in.close();
+        } catch (IOException ignored) {
+            // nothing more will be read
         }
     }
 
