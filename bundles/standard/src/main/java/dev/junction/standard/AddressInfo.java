@@ -12,6 +12,7 @@ import dev.junction.net.IPv4Prefix;
 import dev.junction.net.IPv6Address;
 import dev.junction.net.IPv6Prefix;
 import java.util.List;
+import java.util.function.Function;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.ServiceScope;
 
@@ -71,7 +72,7 @@ public final class AddressInfo extends Element {
         for (String word : parts.subList(1, parts.size())) {
             String text = Args.unquote(word);
             boolean found = false;
-            Long etherAddress = tryEther(text);
+            Long etherAddress = tryParse(text, EtherAddress::parse);
             if (etherAddress != null) {
                 found = true;
                 if (!ether) {
@@ -79,8 +80,8 @@ public final class AddressInfo extends Element {
                     ether = true;
                 }
             }
-            Integer address = tryIp(text);
-            IPv4Prefix prefix = address == null ? tryPrefix(text) : null;
+            Integer address = tryParse(text, IPv4::parse);
+            IPv4Prefix prefix = address == null ? tryParse(text, IPv4Prefix::parse) : null;
             if (address == null && prefix != null && (prefix.address() & ~prefix.mask()) != 0) {
                 address = prefix.address();
             }
@@ -98,8 +99,8 @@ public final class AddressInfo extends Element {
                     net = true;
                 }
             }
-            IPv6Address address6 = tryIp6(text);
-            IPv6Prefix prefix6 = address6 == null ? tryPrefix6(text) : null;
+            IPv6Address address6 = tryParse(text, IPv6Address::parse);
+            IPv6Prefix prefix6 = address6 == null ? tryParse(text, IPv6Prefix::parse) : null;
             if (address6 != null) {
                 found = true;
                 if (!ip6) {
@@ -127,41 +128,10 @@ public final class AddressInfo extends Element {
         }
     }
 
-    private static Long tryEther(String text) {
+    /** {@code text} parsed by {@code parser}, or null if it is not of that kind. */
+    private static <T> T tryParse(String text, Function<String, T> parser) {
         try {
-            return EtherAddress.parse(text);
-        } catch (IllegalArgumentException e) {
-            return null;
-        }
-    }
-
-    private static Integer tryIp(String text) {
-        try {
-            return IPv4.parse(text);
-        } catch (IllegalArgumentException e) {
-            return null;
-        }
-    }
-
-    private static IPv4Prefix tryPrefix(String text) {
-        try {
-            return IPv4Prefix.parse(text);
-        } catch (IllegalArgumentException e) {
-            return null;
-        }
-    }
-
-    private static IPv6Address tryIp6(String text) {
-        try {
-            return IPv6Address.parse(text);
-        } catch (IllegalArgumentException e) {
-            return null;
-        }
-    }
-
-    private static IPv6Prefix tryPrefix6(String text) {
-        try {
-            return IPv6Prefix.parse(text);
+            return parser.apply(text);
         } catch (IllegalArgumentException e) {
             return null;
         }
