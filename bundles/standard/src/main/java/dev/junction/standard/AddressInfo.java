@@ -11,8 +11,8 @@ import dev.junction.net.IPv4;
 import dev.junction.net.IPv4Prefix;
 import dev.junction.net.IPv6Address;
 import dev.junction.net.IPv6Prefix;
-import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Function;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.ServiceScope;
 
@@ -52,120 +52,86 @@ public final class AddressInfo extends Element {
 
     @Override
     public void configure(Args args) throws ConfigurationException {
-        List<String> problems = new ArrayList<>();
-        for (String argument : args.remainingPositional()) {
-            List<String> parts = Args.words(argument);
-            if (parts.isEmpty()) {
-                continue; // empty arguments are allowed
-            }
-            if (parts.size() < 2) {
-                problems.add("expected 'NAME [ADDRS]'");
-            }
-            String name = parts.get(0);
-            boolean ether = false;
-            boolean ip = false;
-            boolean net = false;
-            boolean ip6 = false;
-            boolean net6 = false;
-            for (String word : parts.subList(1, parts.size())) {
-                String text = Args.unquote(word);
-                boolean found = false;
-                Long etherAddress = tryEther(text);
-                if (etherAddress != null) {
-                    found = true;
-                    if (!ether) {
-                        context().defineName(NameInfo.ETHER_ADDRESS, name, EtherAddress.formatColon(etherAddress));
-                        ether = true;
-                    }
-                }
-                Integer address = tryIp(text);
-                IPv4Prefix prefix = address == null ? tryPrefix(text) : null;
-                if (address == null && prefix != null && (prefix.address() & ~prefix.mask()) != 0) {
-                    address = prefix.address();
-                }
-                if (address != null) {
-                    found = true;
-                    if (!ip) {
-                        context().defineName(NameInfo.IP_ADDRESS, name, IPv4.format(address));
-                        ip = true;
-                    }
-                }
-                if (prefix != null) {
-                    found = true;
-                    if (!net) {
-                        context().defineName(NameInfo.IP_PREFIX, name, prefix.toString());
-                        net = true;
-                    }
-                }
-                IPv6Address address6 = tryIp6(text);
-                IPv6Prefix prefix6 = address6 == null ? tryPrefix6(text) : null;
-                if (address6 != null) {
-                    found = true;
-                    if (!ip6) {
-                        context().defineName(NameInfo.IP6_ADDRESS, name, address6.toString());
-                        ip6 = true;
-                    }
-                }
-                if (prefix6 != null) {
-                    found = true;
-                    if (!net6) {
-                        context().defineName(NameInfo.IP6_PREFIX, name, text);
-                        net6 = true;
-                    }
-                    IPv6Address mask = prefix6.mask();
-                    boolean hostBits = (prefix6.address().high() & ~mask.high()) != 0
-                            || (prefix6.address().low() & ~mask.low()) != 0;
-                    if (hostBits && !ip6) {
-                        context().defineName(NameInfo.IP6_ADDRESS, name, prefix6.address().toString());
-                        ip6 = true;
-                    }
-                }
-                if (!found) {
-                    problems.add("'" + text + "' is not a recognizable address");
+        StandardArgs.eachPositional(args, this::readAddresses);
+    }
+
+    private void readAddresses(String argument, List<String> problems) {
+        List<String> parts = Args.words(argument);
+        if (parts.isEmpty()) {
+            return; // empty arguments are allowed
+        }
+        if (parts.size() < 2) {
+            problems.add("expected 'NAME [ADDRS]'");
+        }
+        String name = parts.get(0);
+        boolean ether = false;
+        boolean ip = false;
+        boolean net = false;
+        boolean ip6 = false;
+        boolean net6 = false;
+        for (String word : parts.subList(1, parts.size())) {
+            String text = Args.unquote(word);
+            boolean found = false;
+            Long etherAddress = tryParse(text, EtherAddress::parse);
+            if (etherAddress != null) {
+                found = true;
+                if (!ether) {
+                    context().defineName(NameInfo.ETHER_ADDRESS, name, EtherAddress.formatColon(etherAddress));
+                    ether = true;
                 }
             }
-        }
-        args.complete();
-        if (!problems.isEmpty()) {
-            throw new ConfigurationException(problems);
+            Integer address = tryParse(text, IPv4::parse);
+            IPv4Prefix prefix = address == null ? tryParse(text, IPv4Prefix::parse) : null;
+            if (address == null && prefix != null && (prefix.address() & ~prefix.mask()) != 0) {
+                address = prefix.address();
+            }
+            if (address != null) {
+                found = true;
+                if (!ip) {
+                    context().defineName(NameInfo.IP_ADDRESS, name, IPv4.format(address));
+                    ip = true;
+                }
+            }
+            if (prefix != null) {
+                found = true;
+                if (!net) {
+                    context().defineName(NameInfo.IP_PREFIX, name, prefix.toString());
+                    net = true;
+                }
+            }
+            IPv6Address address6 = tryParse(text, IPv6Address::parse);
+            IPv6Prefix prefix6 = address6 == null ? tryParse(text, IPv6Prefix::parse) : null;
+            if (address6 != null) {
+                found = true;
+                if (!ip6) {
+                    context().defineName(NameInfo.IP6_ADDRESS, name, address6.toString());
+                    ip6 = true;
+                }
+            }
+            if (prefix6 != null) {
+                found = true;
+                if (!net6) {
+                    context().defineName(NameInfo.IP6_PREFIX, name, text);
+                    net6 = true;
+                }
+                IPv6Address mask = prefix6.mask();
+                boolean hostBits = (prefix6.address().high() & ~mask.high()) != 0
+                        || (prefix6.address().low() & ~mask.low()) != 0;
+                if (hostBits && !ip6) {
+                    context().defineName(NameInfo.IP6_ADDRESS, name, prefix6.address().toString());
+                    ip6 = true;
+                }
+            }
+            if (!found) {
+                problems.add("'" + text + "' is not a recognizable address");
+            }
         }
     }
 
-    private static Long tryEther(String text) {
+    /** {@code text} parsed by {@code parser}, or null if it is not of that kind. */
+    private static <T> T tryParse(String text, Function<String, T> parser) {
         try {
-            return EtherAddress.parse(text);
-        } catch (IllegalArgumentException e) {
-            return null;
-        }
-    }
-
-    private static Integer tryIp(String text) {
-        try {
-            return IPv4.parse(text);
-        } catch (IllegalArgumentException e) {
-            return null;
-        }
-    }
-
-    private static IPv4Prefix tryPrefix(String text) {
-        try {
-            return IPv4Prefix.parse(text);
-        } catch (IllegalArgumentException e) {
-            return null;
-        }
-    }
-
-    private static IPv6Address tryIp6(String text) {
-        try {
-            return IPv6Address.parse(text);
-        } catch (IllegalArgumentException e) {
-            return null;
-        }
-    }
-
-    private static IPv6Prefix tryPrefix6(String text) {
-        try {
-            return IPv6Prefix.parse(text);
+            return parser.apply(text);
         } catch (IllegalArgumentException e) {
             return null;
         }

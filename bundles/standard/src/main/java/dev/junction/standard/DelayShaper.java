@@ -7,7 +7,6 @@ import dev.junction.element.Element;
 import dev.junction.element.ElementClass;
 import dev.junction.element.ElementDoc;
 import dev.junction.element.HandlerRegistry;
-import dev.junction.packet.Packet;
 import dev.junction.packet.PacketBatch;
 import dev.junction.sched.Notifier;
 import dev.junction.sched.NotifierKind;
@@ -103,11 +102,7 @@ public final class DelayShaper extends Element {
                 }
                 return 0;
             }
-            Packet[] packets = into.array();
-            for (int i = start; i < start + pulled; i++) {
-                long stamp = packets[i].timestampNanos();
-                packets[i].setTimestampNanos((stamp == 0 ? now : stamp) + delay);
-            }
+            Timing.stampDelay(into.array(), start, pulled, now, delay);
             held.addAll(into, start);
             into.setSize(start);
         }
@@ -117,7 +112,7 @@ public final class DelayShaper extends Element {
             into.get(into.size() - 1).setTimestampNanos(now);
         }
         if (!held.isEmpty()) {
-            long expiry = held.first().timestampNanos() - Timing.adjustment(context().clock());
+            long expiry = Timing.firstExpiry(held, context().clock());
             if (expiry <= now) {
                 notifier.wake();
             } else {

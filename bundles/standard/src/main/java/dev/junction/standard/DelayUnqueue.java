@@ -7,7 +7,6 @@ import dev.junction.element.Element;
 import dev.junction.element.ElementClass;
 import dev.junction.element.ElementDoc;
 import dev.junction.element.HandlerRegistry;
-import dev.junction.packet.Packet;
 import dev.junction.packet.PacketBatch;
 import dev.junction.sched.NotifierSignal;
 import dev.junction.sched.Task;
@@ -87,11 +86,7 @@ public final class DelayUnqueue extends Element {
                     }
                     return worked;
                 }
-                Packet[] packets = batch.array();
-                for (int i = 0; i < pulled; i++) {
-                    long stamp = packets[i].timestampNanos();
-                    packets[i].setTimestampNanos((stamp == 0 ? now : stamp) + delay);
-                }
+                Timing.stampDelay(batch.array(), 0, pulled, now, delay);
                 held.addAll(batch, 0);
                 batch.clear();
             }
@@ -104,7 +99,7 @@ public final class DelayUnqueue extends Element {
                 worked = true;
             }
             if (!held.isEmpty()) {
-                long expiry = held.first().timestampNanos() - Timing.adjustment(context().clock());
+                long expiry = Timing.firstExpiry(held, context().clock());
                 if (expiry > now) {
                     task.unschedule();
                     timer.scheduleAfter(expiry - now);

@@ -11,10 +11,6 @@ import dev.junction.element.HandlerException;
 import dev.junction.element.HandlerRegistry;
 import dev.junction.packet.Packet;
 import dev.junction.packet.PacketBatch;
-import dev.junction.sched.Notifier;
-import dev.junction.sched.NotifierKind;
-import dev.junction.sched.Task;
-import dev.junction.sched.Timer;
 import dev.junction.standard.trace.Pcap;
 import dev.junction.standard.trace.TraceFiles;
 import java.io.BufferedInputStream;
@@ -22,7 +18,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
-import java.util.SplittableRandom;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.ServiceScope;
 
@@ -100,22 +95,13 @@ import org.osgi.service.component.annotations.ServiceScope;
         },
         example = "FromDump(trace.pcap, STOP true, FORCE_IP true) -> IPPrint -> Discard;",
         seeAlso = {"ToDump", "FromIPSummaryDump", "ToIPSummaryDump"})
-public final class FromDump extends Element {
-    private static final int SAMPLE_SHIFT = 28;
-
-    private final Notifier producing = new Notifier(NotifierKind.EMPTY, true);
-    private final SplittableRandom random = new SplittableRandom();
+public final class FromDump extends TraceSource {
     private final byte[] recordHeader = new byte[Pcap.RECORD_HEADER];
     private final ByteBuffer record = ByteBuffer.wrap(recordHeader);
     private byte[] data = new byte[2048];
 
     private String filename;
-    private boolean timing;
-    private boolean stop;
-    private boolean active;
     private boolean forceIp;
-    private int sampling;
-    private int burst;
 
     private InputStream in;
     private boolean nano;
@@ -134,14 +120,7 @@ public final class FromDump extends Element {
     private long lastTime;
     private boolean haveAnyTimes;
 
-    private boolean pullContext;
-    private Task task;
-    private Timer timer;
-    private PacketBatch batch;
     private PacketBatch others;
-    private Packet pending;
-    private boolean haveTimingOffset;
-    private long timingOffset;
 
     @Override
     public String portCount() {
@@ -168,20 +147,9 @@ public final class FromDump extends Element {
         Long endAfter = args.read("END_AFTER", ArgTypes.TIME, null);
         Long interval = args.read("INTERVAL", ArgTypes.TIME, null);
         endCall = args.read("END_CALL", ArgTypes.ANY, null);
-        if (sample < 0) {
-            args.error("SAMPLE: must be >= 0");
-        }
+        checkSample(args, sample);
         args.complete();
-        if (sample > 1) {
-            context().warning("SAMPLE probability reduced to 1");
-            sample = 1;
-        } else if (sample == 0) {
-            context().warning("SAMPLE probability is 0; emitting no packets");
-        }
-        sampling = (int) Math.round(sample * (1 << SAMPLE_SHIFT));
-        if (burst < 1 || burst > 256) {
-            throw new ConfigurationException("BURST: must be from 1 to 256");
-        }
+        setSampleAndBurst(sample);
         if (start != null && startAfter != null) {
             throw new ConfigurationException("START and START_AFTER are mutually exclusive");
         }
@@ -205,20 +173,13 @@ public final class FromDump extends Element {
 
     @Override
     public void initialize() throws ConfigurationException {
-        pullContext = !context().isOutputPush(0);
-        timer = context().createTimer(expired -> wake());
-        if (!pullContext) {
-            batch = new PacketBatch(burst);
-            task = context().createTask(this::runTask);
-        }
+        initializePacing(this::runTask);
         if (outputCount() > 1) {
             others = new PacketBatch();
         }
         in = new BufferedInputStream(TraceFiles.openInput(filename), TraceFiles.BUFFER);
         readFileHeader();
-        if (active && task != null) {
-            task.reschedule();
-        }
+        startPacing();
     }
 
     private void readFileHeader() throws ConfigurationException {
@@ -267,19 +228,12 @@ public final class FromDump extends Element {
     @Override
     public void cleanup() {
         closeFile();
-        if (pending != null) {
-            pending.kill();
-            pending = null;
-        }
+        killPending();
     }
 
     private void closeFile() {
         if (in != null) {
-            try {
-                in.close();
-            } catch (IOException ignored) {
-                // nothing more will be read
-            }
+            TraceFiles.closeQuietly(in);
             in = null;
         }
     }
@@ -415,30 +369,6 @@ public final class FromDump extends Element {
         return made;
     }
 
-    private boolean due(Packet packet) {
-        long now = context().clock().nanoTime();
-        if (!haveTimingOffset) {
-            timingOffset = now - packet.timestampNanos();
-            haveTimingOffset = true;
-        }
-        long at = packet.timestampNanos() + timingOffset;
-        if (now >= at) {
-            return true;
-        }
-        timer.scheduleAt(at);
-        return false;
-    }
-
-    private void wake() {
-        if (active) {
-            if (pullContext) {
-                producing.wake();
-            } else {
-                task.reschedule();
-            }
-        }
-    }
-
     /** The next sampled packet of the file, or null at its end (or when the pool is empty). */
     private Packet readPacket() {
         try {
@@ -495,7 +425,7 @@ public final class FromDump extends Element {
                         return null;
                     }
                 }
-                if (sampling < (1 << SAMPLE_SHIFT) && random.nextInt(1 << SAMPLE_SHIFT) >= sampling) {
+                if (sampledOut()) {
                     continue;
                 }
                 Packet packet = context().packetPool().allocate();
@@ -517,11 +447,6 @@ public final class FromDump extends Element {
         return null;
     }
 
-    @Override
-    public Notifier notifier(NotifierKind kind) {
-        return kind == NotifierKind.EMPTY && pullContext ? producing : null;
-    }
-
     // ---------------------------------------------------------------- hot swap
 
     /**
@@ -538,10 +463,7 @@ public final class FromDump extends Element {
                 haveAnyTimes ? 1 : 0, firstTime, lastTime, haveFirstTime ? 1 : 0, haveLastTime ? 1 : 0});
             in = null;
         }
-        if (pending != null) {
-            state.put("pending", pending);
-            pending = null;
-        }
+        savePending(state);
     }
 
     @Override
@@ -566,7 +488,7 @@ public final class FromDump extends Element {
             haveLastTime = format[8] != 0;
             forceIp |= linkType == Pcap.DLT_RAW;
         }
-        pending = state.get("pending", Packet.class);
+        takePending(state);
     }
 
     // ---------------------------------------------------------------- handlers
@@ -580,7 +502,7 @@ public final class FromDump extends Element {
     public void addHandlers(HandlerRegistry handlers) {
         handlers.addRead("count", () -> Long.toString(count));
         handlers.addWrite("reset_counts", value -> count = 0);
-        handlers.addRead("sampling_prob", () -> FromIPSummaryDump.probability(sampling, SAMPLE_SHIFT));
+        handlers.addRead("sampling_prob", this::samplingProbability);
         handlers.addReadWrite("active", () -> Boolean.toString(active), value -> {
             active = HandlerValues.parseBoolean(value, "type mismatch");
             if (active) {
@@ -589,13 +511,6 @@ public final class FromDump extends Element {
         });
         handlers.addRead("encap", () -> Pcap.linkTypeName(linkType));
         handlers.addRead("filename", () -> filename);
-        handlers.addWrite("stop", value -> {
-            active = false;
-            try {
-                context().writeHandler("stop", "");
-            } catch (HandlerException e) {
-                context().warning("stop: " + e.getMessage());
-            }
-        });
+        handlers.addWrite("stop", value -> stopFromHandler());
     }
 }

@@ -7,15 +7,10 @@ import dev.junction.element.Element;
 import dev.junction.element.ElementClass;
 import dev.junction.element.ElementDoc;
 import dev.junction.element.ElementState;
-import dev.junction.element.HandlerException;
 import dev.junction.element.HandlerRegistry;
 import dev.junction.net.IPv4;
 import dev.junction.packet.Packet;
 import dev.junction.packet.PacketBatch;
-import dev.junction.sched.Notifier;
-import dev.junction.sched.NotifierKind;
-import dev.junction.sched.Task;
-import dev.junction.sched.Timer;
 import dev.junction.standard.trace.SummaryFields;
 import dev.junction.standard.trace.SummaryPacketBuilder;
 import dev.junction.standard.trace.TraceFiles;
@@ -23,12 +18,10 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.StringReader;
-import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.SplittableRandom;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.ServiceScope;
 
@@ -125,22 +118,13 @@ import org.osgi.service.component.annotations.ServiceScope;
         example = """
                 FromIPSummaryDump(trace.txt, STOP true) -> IPPrint -> Discard;""",
         seeAlso = {"ToIPSummaryDump", "FromDump", "IPPrint"})
-public final class FromIPSummaryDump extends Element {
-    private static final int SAMPLE_SHIFT = 28;
-
-    private final Notifier producing = new Notifier(NotifierKind.EMPTY, true);
+public final class FromIPSummaryDump extends TraceSource {
     private final SummaryPacketBuilder builder = new SummaryPacketBuilder();
-    private final SplittableRandom random = new SplittableRandom();
 
     private String filename;
     private String data;
-    private boolean stop;
-    private boolean active;
-    private boolean timing;
     private boolean checksum;
     private boolean allowNonexistent;
-    private int sampling;
-    private int burst;
     private int defaultProto;
     private String defaultFields;
     private String defaultFlow;
@@ -156,14 +140,6 @@ public final class FromIPSummaryDump extends Element {
     private boolean built;
     private boolean done;
     private boolean stopRequested;
-
-    private boolean pullContext;
-    private Task task;
-    private Timer timer;
-    private PacketBatch batch;
-    private Packet pending;
-    private boolean haveTimingOffset;
-    private long timingOffset;
 
     @Override
     public String portCount() {
@@ -190,23 +166,12 @@ public final class FromIPSummaryDump extends Element {
         flowid = args.read("FLOWID", ArgTypes.ANY, flowid);
         allowNonexistent = args.read("ALLOW_NONEXISTENT", ArgTypes.BOOLEAN, false);
         data = args.read("DATA", ArgTypes.STRING, null);
-        if (sample < 0) {
-            args.error("SAMPLE: must be >= 0");
-        }
+        checkSample(args, sample);
         if (multipacket) {
             args.error("MULTIPACKET: not supported: Junction's packets have no extra-packets annotation");
         }
         args.complete();
-        if (sample > 1) {
-            context().warning("SAMPLE probability reduced to 1");
-            sample = 1;
-        } else if (sample == 0) {
-            context().warning("SAMPLE probability is 0; emitting no packets");
-        }
-        sampling = (int) Math.round(sample * (1 << SAMPLE_SHIFT));
-        if (burst < 1 || burst > 256) {
-            throw new ConfigurationException("BURST: must be from 1 to 256");
-        }
+        setSampleAndBurst(sample);
         defaultFields = fieldsText;
         defaultFlow = flowid;
         if (data != null && filename != null) {
@@ -218,12 +183,7 @@ public final class FromIPSummaryDump extends Element {
 
     @Override
     public void initialize() throws ConfigurationException {
-        pullContext = !context().isOutputPush(0);
-        timer = context().createTimer(expired -> wake());
-        if (!pullContext) {
-            batch = new PacketBatch(burst);
-            task = context().createTask(this::runTask);
-        }
+        initializePacing(this::runTask);
         if (defaultFields != null) {
             setFields(defaultFields);
         }
@@ -246,9 +206,7 @@ public final class FromIPSummaryDump extends Element {
         if (reader != null) {
             readBanner();
         }
-        if (active && task != null) {
-            task.reschedule();
-        }
+        startPacing();
     }
 
     /** Click's banner check: the version line is read; a dump that starts otherwise gets a warning. */
@@ -288,19 +246,12 @@ public final class FromIPSummaryDump extends Element {
     @Override
     public void cleanup() {
         closeReader();
-        if (pending != null) {
-            pending.kill();
-            pending = null;
-        }
+        killPending();
     }
 
     private void closeReader() {
         if (reader != null) {
-            try {
-                reader.close();
-            } catch (IOException ignored) {
-                // nothing more will be read either way
-            }
+            TraceFiles.closeQuietly(reader);
             reader = null;
         }
     }
@@ -368,7 +319,7 @@ public final class FromIPSummaryDump extends Element {
                 pending = packet;
                 break;
             }
-            if (sampling < (1 << SAMPLE_SHIFT) && random.nextInt(1 << SAMPLE_SHIFT) >= sampling) {
+            if (sampledOut()) {
                 packet.kill();
                 continue;
             }
@@ -376,31 +327,6 @@ public final class FromIPSummaryDump extends Element {
             count++;
         }
         return count;
-    }
-
-    /** TIMING: whether {@code packet}'s time has come; if not, the timer is set for it. */
-    private boolean due(Packet packet) {
-        long now = context().clock().nanoTime();
-        if (!haveTimingOffset) {
-            timingOffset = now - packet.timestampNanos();
-            haveTimingOffset = true;
-        }
-        long at = packet.timestampNanos() + timingOffset;
-        if (now >= at) {
-            return true;
-        }
-        timer.scheduleAt(at);
-        return false;
-    }
-
-    private void wake() {
-        if (active) {
-            if (pullContext) {
-                producing.wake();
-            } else {
-                task.reschedule();
-            }
-        }
     }
 
     /** The next packet of the dump, or null at its end (or when the pool is empty). */
@@ -617,11 +543,6 @@ public final class FromIPSummaryDump extends Element {
         context().warning(where() + ": " + message);
     }
 
-    @Override
-    public Notifier notifier(NotifierKind kind) {
-        return kind == NotifierKind.EMPTY && pullContext ? producing : null;
-    }
-
     // ---------------------------------------------------------------- hot swap
 
     /**
@@ -639,10 +560,7 @@ public final class FromIPSummaryDump extends Element {
             state.put("flow", flowLine);
             reader = null;
         }
-        if (pending != null) {
-            state.put("pending", pending);
-            pending = null;
-        }
+        savePending(state);
     }
 
     @Override
@@ -666,7 +584,7 @@ public final class FromIPSummaryDump extends Element {
                 setFlow(flow);
             }
         }
-        pending = state.get("pending", Packet.class);
+        takePending(state);
     }
 
     private String source() {
@@ -694,21 +612,9 @@ public final class FromIPSummaryDump extends Element {
                 task.reschedule();
             }
         });
-        handlers.addRead("sampling_prob", () -> probability(sampling, SAMPLE_SHIFT));
+        handlers.addRead("sampling_prob", this::samplingProbability);
         handlers.addRead("encap", () -> "IP");
         handlers.addRead("filename", () -> filename != null ? filename : "");
-        handlers.addWrite("stop", value -> {
-            active = false;
-            try {
-                context().writeHandler("stop", "");
-            } catch (HandlerException e) {
-                context().warning("stop: " + e.getMessage());
-            }
-        });
-    }
-
-    /** A SAMPLE probability, fixed point with {@code shift} fraction bits, without trailing zeros. */
-    static String probability(int fixed, int shift) {
-        return BigDecimal.valueOf((double) fixed / (1 << shift)).stripTrailingZeros().toPlainString();
+        handlers.addWrite("stop", value -> stopFromHandler());
     }
 }

@@ -39,7 +39,7 @@ import org.osgi.service.component.annotations.ServiceScope;
             @ElementDoc.Handler(name = "highwater_length", description = """
                     The most packets the queue has held at once since the last reset_counts."""),
             @ElementDoc.Handler(name = "capacity", mode = "read/write", description = """
-                    The capacity. Writing a smaller one than the current length frees the oldest packets packets."""),
+                    The capacity. Writing a smaller one than the current length frees the oldest packets."""),
             @ElementDoc.Handler(name = "drops", description = "Packets dropped because the queue was full."),
             @ElementDoc.Handler(name = "reset_counts", mode = "write-only", description = """
                     Sets drops to 0 and highwater_length to the current length."""),

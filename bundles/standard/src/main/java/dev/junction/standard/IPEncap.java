@@ -65,7 +65,7 @@ public final class IPEncap extends SimpleAction {
         return named != null ? named : ArgTypes.INTEGER.parse(text, args);
     });
 
-    private static final String DST_ANNO = "DST_ANNO";
+    private static final String DST_ANNO = IPv4Template.DST_ANNO;
     private static final int IP_DF = 0x4000;
 
     private int protocol;
@@ -163,13 +163,7 @@ public final class IPEncap extends SimpleAction {
             return null;
         }
         packet.push(IPv4Template.LENGTH);
-        int dst;
-        if (destinationFromAnnotation) {
-            dst = packet.dstIp();
-        } else {
-            dst = destination;
-            packet.setDstIp(dst);
-        }
+        int dst = IPv4Template.destination(packet, destinationFromAnnotation, destination);
         template.write(packet, packet.length(), id++, dst);
         packet.setNetworkHeader(0, IPv4Template.LENGTH);
         return packet;
@@ -192,14 +186,8 @@ public final class IPEncap extends SimpleAction {
     }
 
     private void writeDestination(String value) throws HandlerException {
-        String text = value.strip();
-        if (text.equals(DST_ANNO)) {
-            destinationFromAnnotation = true;
-            destination = 0;
-        } else {
-            destination = HandlerValues.parse(ArgTypes.IPV4_ADDRESS, text,
-                    "DST argument should be IP address or 'DST_ANNO'");
-            destinationFromAnnotation = false;
-        }
+        long parsed = IPv4Template.parseDestination(value, "DST argument should be IP address or 'DST_ANNO'");
+        destinationFromAnnotation = parsed < 0;
+        destination = (int) Math.max(parsed, 0);
     }
 }

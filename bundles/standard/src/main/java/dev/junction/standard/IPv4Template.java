@@ -1,5 +1,7 @@
 package dev.junction.standard;
 
+import dev.junction.element.ArgTypes;
+import dev.junction.element.HandlerException;
 import dev.junction.packet.Checksums;
 import dev.junction.packet.Packet;
 
@@ -10,6 +12,8 @@ import dev.junction.packet.Packet;
  */
 final class IPv4Template {
     static final int LENGTH = 20;
+    /** The DST setting that takes each packet's destination from its annotation. */
+    static final String DST_ANNO = "DST_ANNO";
 
     private final long first;
     private final long second;
@@ -38,5 +42,26 @@ final class IPv4Template {
         packet.setLong(0, first | (long) length << 32 | (long) ident << 16);
         packet.setLong(8, second | (long) checksum << 32);
         packet.setInt(16, destination);
+    }
+
+    /**
+     * The destination of a packet being encapsulated: its destination annotation with DST_ANNO
+     * ({@code fromAnnotation}), else {@code fixed}, which then becomes the annotation too.
+     */
+    static int destination(Packet packet, boolean fromAnnotation, int fixed) {
+        if (fromAnnotation) {
+            return packet.dstIp();
+        }
+        packet.setDstIp(fixed);
+        return fixed;
+    }
+
+    /** A dst handler's value: -1 for DST_ANNO, else the address (unsigned); {@code error} if it is neither. */
+    static long parseDestination(String value, String error) throws HandlerException {
+        String text = value.strip();
+        if (text.equals(DST_ANNO)) {
+            return -1;
+        }
+        return HandlerValues.parse(ArgTypes.IPV4_ADDRESS, text, error) & 0xFFFF_FFFFL;
     }
 }

@@ -39,10 +39,7 @@ public final class Paint extends SimpleAction {
 
     @Override
     public void configure(Args args) throws ConfigurationException {
-        Integer configured = args.requirePositional("COLOR", PaintAnnotation.COLOR);
-        args.readPositional("ANNO", PaintAnnotation.ANNO, "PAINT");
-        args.complete();
-        color = configured;
+        color = PaintAnnotation.configureColor(args);
     }
 
     @Override

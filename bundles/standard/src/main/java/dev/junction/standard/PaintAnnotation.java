@@ -2,6 +2,8 @@ package dev.junction.standard;
 
 import dev.junction.element.ArgParser;
 import dev.junction.element.ArgTypes;
+import dev.junction.element.Args;
+import dev.junction.element.ConfigurationException;
 import dev.junction.element.HandlerException;
 
 /**
@@ -40,5 +42,13 @@ final class PaintAnnotation {
     /** A color written to a {@code color} handler, refused with Click's data-handler message. */
     static int parseColor(String value) throws HandlerException {
         return HandlerValues.parse(COLOR, value, "expected uint8_t");
+    }
+
+    /** The whole configuration of Paint, PaintTee and CheckPaint, "COLOR [, ANNO]": the color. */
+    static int configureColor(Args args) throws ConfigurationException {
+        Integer color = args.requirePositional("COLOR", COLOR);
+        args.readPositional("ANNO", ANNO, "PAINT");
+        args.complete();
+        return color;
     }
 }

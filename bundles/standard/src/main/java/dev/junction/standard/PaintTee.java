@@ -53,10 +53,7 @@ public final class PaintTee extends Element {
 
     @Override
     public void configure(Args args) throws ConfigurationException {
-        Integer configured = args.requirePositional("COLOR", PaintAnnotation.COLOR);
-        args.readPositional("ANNO", PaintAnnotation.ANNO, "PAINT");
-        args.complete();
-        color = configured;
+        color = PaintAnnotation.configureColor(args);
     }
 
     @Override

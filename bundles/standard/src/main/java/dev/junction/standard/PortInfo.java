@@ -7,7 +7,6 @@ import dev.junction.element.ElementClass;
 import dev.junction.element.ElementDoc;
 import dev.junction.element.NameInfo;
 import dev.junction.standard.script.Words;
-import java.util.ArrayList;
 import java.util.List;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.ServiceScope;
@@ -46,47 +45,44 @@ public final class PortInfo extends Element {
 
     @Override
     public void configure(Args args) throws ConfigurationException {
-        List<String> problems = new ArrayList<>();
-        for (String argument : args.remainingPositional()) {
-            String[] first = Words.shift(argument);
-            String name = first[0];
-            if (name.isEmpty() || name.startsWith("#")) {
-                continue; // empty arguments and comments
-            }
-            String[] second = Words.shift(first[1]);
-            String portText = second[0];
-            int slash = portText.indexOf('/');
-            String number = slash < 0 ? portText : portText.substring(0, slash);
-            int port = parsePort(number);
-            int protocol = -1; // TCP and UDP
-            if (port < 0) {
-                problems.add("expected 'NAME PORT/PROTO'");
-                continue;
-            }
-            if (slash >= 0) {
-                String protocolName = portText.substring(slash + 1);
-                protocol = protocolName.equals("tcp") ? TCP : protocolName.equals("udp") ? UDP
-                        : protocolNumber(protocolName);
-                if (protocol < 0) {
-                    continue; // Click skips an unknown protocol silently
-                }
-            }
-            String rest = second[1];
-            while (!name.isEmpty() && !name.startsWith("#")) {
-                if (protocol < 0) {
-                    context().defineName(NameInfo.port(TCP), name, Integer.toString(port));
-                    context().defineName(NameInfo.port(UDP), name, Integer.toString(port));
-                } else {
-                    context().defineName(NameInfo.port(protocol), name, Integer.toString(port));
-                }
-                String[] next = Words.shift(rest);
-                name = next[0];
-                rest = next[1];
+        StandardArgs.eachPositional(args, this::readPorts);
+    }
+
+    private void readPorts(String argument, List<String> problems) {
+        String[] first = Words.shift(argument);
+        String name = first[0];
+        if (name.isEmpty() || name.startsWith("#")) {
+            return; // empty arguments and comments
+        }
+        String[] second = Words.shift(first[1]);
+        String portText = second[0];
+        int slash = portText.indexOf('/');
+        String number = slash < 0 ? portText : portText.substring(0, slash);
+        int port = parsePort(number);
+        int protocol = -1; // TCP and UDP
+        if (port < 0) {
+            problems.add("expected 'NAME PORT/PROTO'");
+            return;
+        }
+        if (slash >= 0) {
+            String protocolName = portText.substring(slash + 1);
+            protocol = protocolName.equals("tcp") ? TCP : protocolName.equals("udp") ? UDP
+                    : protocolNumber(protocolName);
+            if (protocol < 0) {
+                return; // Click skips an unknown protocol silently
             }
         }
-        args.complete();
-        if (!problems.isEmpty()) {
-            throw new ConfigurationException(problems);
+        String rest = second[1];
+        while (!name.isEmpty() && !name.startsWith("#")) {
+            if (protocol < 0) {
+                context().defineName(NameInfo.port(TCP), name, Integer.toString(port));
+                context().defineName(NameInfo.port(UDP), name, Integer.toString(port));
+            } else {
+                context().defineName(NameInfo.port(protocol), name, Integer.toString(port));
+            }
+            String[] next = Words.shift(rest);
+            name = next[0];
+            rest = next[1];
         }
     }
 

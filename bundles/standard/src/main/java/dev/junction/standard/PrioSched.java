@@ -40,10 +40,7 @@ public final class PrioSched extends Element {
 
     @Override
     public void initialize() {
-        signals = new NotifierSignal[inputCount()];
-        for (int i = 0; i < signals.length; i++) {
-            signals[i] = context().upstreamEmptySignal(i, null);
-        }
+        signals = Tasks.upstreamSignals(context(), inputCount(), null);
     }
 
     @Override

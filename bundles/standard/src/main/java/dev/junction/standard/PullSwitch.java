@@ -89,10 +89,7 @@ public final class PullSwitch extends Element {
     @Override
     public void initialize() {
         relay = context().createTask(this::upstreamWoke);
-        signals = new NotifierSignal[inputCount()];
-        for (int i = 0; i < signals.length; i++) {
-            signals[i] = context().upstreamEmptySignal(i, relay);
-        }
+        signals = Tasks.upstreamSignals(context(), inputCount(), relay);
     }
 
     /** The relay task: an upstream notifier woke; wakes this one if the selected input may have packets. */

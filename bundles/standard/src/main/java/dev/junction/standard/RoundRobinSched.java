@@ -41,10 +41,7 @@ public final class RoundRobinSched extends Element {
 
     @Override
     public void initialize() {
-        signals = new NotifierSignal[inputCount()];
-        for (int i = 0; i < signals.length; i++) {
-            signals[i] = context().upstreamEmptySignal(i, null);
-        }
+        signals = Tasks.upstreamSignals(context(), inputCount(), null);
         next = 0;
     }
 

@@ -7,7 +7,6 @@ import dev.junction.element.Element;
 import dev.junction.element.ElementClass;
 import dev.junction.element.ElementDoc;
 import dev.junction.element.NameInfo;
-import java.util.ArrayList;
 import java.util.List;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.ServiceScope;
@@ -39,29 +38,26 @@ public final class ScheduleInfo extends Element {
 
     @Override
     public void configure(Args args) throws ConfigurationException {
-        List<String> problems = new ArrayList<>();
-        for (String argument : args.remainingPositional()) {
-            List<String> parts = Args.words(argument);
-            if (parts.isEmpty()) {
-                continue;
-            }
-            Double share = null;
-            if (parts.size() == 2) {
-                try {
-                    share = ArgTypes.REAL.parse(parts.get(1), args);
-                } catch (IllegalArgumentException e) {
-                    share = null;
-                }
-            }
-            if (share == null || share < 0 || share.isNaN() || share.isInfinite()) {
-                problems.add("expected 'ELEMENTNAME PARAM'");
-            } else {
-                context().defineName(NameInfo.SCHEDULE_INFO, parts.get(0), Double.toString(share));
+        StandardArgs.eachPositional(args, (argument, problems) -> readShare(args, argument, problems));
+    }
+
+    private void readShare(Args args, String argument, List<String> problems) {
+        List<String> parts = Args.words(argument);
+        if (parts.isEmpty()) {
+            return;
+        }
+        Double share = null;
+        if (parts.size() == 2) {
+            try {
+                share = ArgTypes.REAL.parse(parts.get(1), args);
+            } catch (IllegalArgumentException e) {
+                share = null;
             }
         }
-        args.complete();
-        if (!problems.isEmpty()) {
-            throw new ConfigurationException(problems);
+        if (share == null || share < 0 || share.isNaN() || share.isInfinite()) {
+            problems.add("expected 'ELEMENTNAME PARAM'");
+        } else {
+            context().defineName(NameInfo.SCHEDULE_INFO, parts.get(0), Double.toString(share));
         }
     }
 }

@@ -2,8 +2,15 @@ package dev.junction.standard;
 
 import dev.junction.element.ArgParser;
 import dev.junction.element.ArgTypes;
+import dev.junction.element.Args;
+import dev.junction.element.ConfigurationException;
+import java.util.ArrayList;
+import java.util.List;
 
-/** Argument types of this bundle's elements that element-api does not name: Click's fixed-width unsigned fields. */
+/**
+ * Argument types of this bundle's elements that element-api does not name (Click's fixed-width unsigned fields),
+ * and the information elements' way of reading their arguments.
+ */
 final class StandardArgs {
     private StandardArgs() {
     }
@@ -47,5 +54,25 @@ final class StandardArgs {
             }
             return (int) value;
         });
+    }
+
+    /** How an information element reads one of its arguments, adding what is wrong with it to {@code problems}. */
+    interface ArgumentReader {
+        void read(String argument, List<String> problems) throws ConfigurationException;
+    }
+
+    /**
+     * The information elements' configuration (AddressInfo, PortInfo, ScheduleInfo, StaticThreadSched): every
+     * positional argument is read, and the problems of all of them are reported together at the end.
+     */
+    static void eachPositional(Args args, ArgumentReader reader) throws ConfigurationException {
+        List<String> problems = new ArrayList<>();
+        for (String argument : args.remainingPositional()) {
+            reader.read(argument, problems);
+        }
+        args.complete();
+        if (!problems.isEmpty()) {
+            throw new ConfigurationException(problems);
+        }
     }
 }

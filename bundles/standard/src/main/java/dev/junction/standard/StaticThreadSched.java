@@ -6,7 +6,6 @@ import dev.junction.element.ConfigurationException;
 import dev.junction.element.Element;
 import dev.junction.element.ElementClass;
 import dev.junction.element.ElementDoc;
-import java.util.ArrayList;
 import java.util.List;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.ServiceScope;
@@ -37,28 +36,25 @@ public final class StaticThreadSched extends Element {
 
     @Override
     public void configure(Args args) throws ConfigurationException {
-        List<String> problems = new ArrayList<>();
-        for (String argument : args.remainingPositional()) {
-            Args pair = Args.parse(String.join(",", Args.words(argument)), args.resolver());
-            String element = pair.requirePositional("ELEMENT", ArgTypes.STRING);
-            Integer thread = pair.requirePositional("THREAD", ArgTypes.INTEGER);
-            try {
-                pair.complete();
-            } catch (ConfigurationException e) {
-                problems.addAll(e.errors());
-                continue;
-            }
-            if (thread < -1 || thread >= context().threadCount()) {
-                context().warning("thread preference " + thread + " out of range");
-                thread = thread < 0 ? -1 : 0;
-            }
-            if (!context().placeOnThread(element, Math.max(thread, 0))) {
-                problems.add("'" + element + "' does not name an element");
-            }
+        StandardArgs.eachPositional(args, (argument, problems) -> readPlacement(args, argument, problems));
+    }
+
+    private void readPlacement(Args args, String argument, List<String> problems) throws ConfigurationException {
+        Args pair = Args.parse(String.join(",", Args.words(argument)), args.resolver());
+        String element = pair.requirePositional("ELEMENT", ArgTypes.STRING);
+        Integer thread = pair.requirePositional("THREAD", ArgTypes.INTEGER);
+        try {
+            pair.complete();
+        } catch (ConfigurationException e) {
+            problems.addAll(e.errors());
+            return;
         }
-        args.complete();
-        if (!problems.isEmpty()) {
-            throw new ConfigurationException(problems);
+        if (thread < -1 || thread >= context().threadCount()) {
+            context().warning("thread preference " + thread + " out of range");
+            thread = thread < 0 ? -1 : 0;
+        }
+        if (!context().placeOnThread(element, Math.max(thread, 0))) {
+            problems.add("'" + element + "' does not name an element");
         }
     }
 }

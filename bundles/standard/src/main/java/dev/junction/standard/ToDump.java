@@ -10,12 +10,9 @@ import dev.junction.element.HandlerException;
 import dev.junction.element.HandlerRegistry;
 import dev.junction.packet.Packet;
 import dev.junction.packet.PacketBatch;
-import dev.junction.sched.NotifierSignal;
-import dev.junction.sched.Task;
 import dev.junction.standard.trace.Pcap;
 import dev.junction.standard.trace.TraceFiles;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.util.List;
@@ -67,25 +64,19 @@ import org.osgi.service.component.annotations.ServiceScope;
         },
         example = "FromDevice(eth0) -> ToDump(capture.pcap, 0, ETHER);",
         seeAlso = {"FromDump", "ToIPSummaryDump"})
-public final class ToDump extends Element {
+public final class ToDump extends TraceSink {
     private final byte[] recordHeader = new byte[Pcap.RECORD_HEADER];
     private final ByteBuffer record = ByteBuffer.wrap(recordHeader).order(ByteOrder.nativeOrder());
     private byte[] data = new byte[2048];
 
-    private String filename;
     private long snaplen;
     private int linkType;
     private List<String> encapFrom;
     private boolean unbuffered;
     private boolean nano;
 
-    private OutputStream out;
     private boolean active;
     private long count;
-
-    private Task task;
-    private NotifierSignal upstream;
-    private PacketBatch pulled;
 
     @Override
     public String portCount() {
@@ -134,12 +125,7 @@ public final class ToDump extends Element {
             throw new ConfigurationException(filename + ": unable to write file header");
         }
         active = true;
-        if (!context().isInputPush(0) && outputCount() == 0) {
-            pulled = new PacketBatch();
-            task = context().createTask(this::runTask);
-            upstream = context().upstreamEmptySignal(0, task);
-            task.reschedule();
-        }
+        startPullTask(this::runTask);
     }
 
     private int encapFromSources() throws ConfigurationException {
@@ -167,42 +153,16 @@ public final class ToDump extends Element {
         return type;
     }
 
-    @Override
-    public void push(int port, PacketBatch batch) {
-        write(batch, 0);
-        if (outputCount() > 0) {
-            output(0).push(batch);
-        } else {
-            batch.killAll();
-        }
-    }
-
-    @Override
-    public int pull(int port, PacketBatch into, int max) {
-        int start = into.size();
-        input(0).pull(into, max);
-        write(into, start);
-        return into.size() - start;
-    }
-
     private boolean runTask() {
         if (!active) {
-            task.unschedule();
+            stopPullTask();
             return false;
         }
-        int got = input(0).pull(pulled, pulled.capacity());
-        if (got > 0) {
-            write(pulled, 0);
-            pulled.killAll();
-            return true;
-        }
-        if (!upstream.isAlwaysActive()) {
-            Tasks.sleepUntil(task, upstream);
-        }
-        return false;
+        return pullAndWrite();
     }
 
-    private void write(PacketBatch batch, int from) {
+    @Override
+    void write(PacketBatch batch, int from) {
         if (!active) {
             return;
         }
@@ -233,32 +193,6 @@ public final class ToDump extends Element {
         } catch (IOException e) {
             active = false;
             context().warning("ToDump(" + filename + "): " + e.getMessage());
-        }
-    }
-
-    /** Writes the buffered records to the file. */
-    void flush() {
-        if (out != null) {
-            try {
-                out.flush();
-            } catch (IOException e) {
-                context().warning(filename + ": " + e.getMessage());
-            }
-        }
-    }
-
-    @Override
-    public void cleanup() {
-        if (out != null) {
-            flush();
-            try {
-                if (!filename.equals("-")) {
-                    out.close();
-                }
-            } catch (IOException e) {
-                context().warning(filename + ": " + e.getMessage());
-            }
-            out = null;
         }
     }
 

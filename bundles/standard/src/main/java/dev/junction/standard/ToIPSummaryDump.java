@@ -8,12 +8,9 @@ import dev.junction.element.ElementClass;
 import dev.junction.element.ElementDoc;
 import dev.junction.element.HandlerRegistry;
 import dev.junction.packet.PacketBatch;
-import dev.junction.sched.NotifierSignal;
-import dev.junction.sched.Task;
 import dev.junction.standard.trace.SummaryFields;
 import dev.junction.standard.trace.TraceFiles;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.net.InetAddress;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
@@ -79,22 +76,16 @@ import org.osgi.service.component.annotations.ServiceScope;
                 Writes the buffered lines to the file."""),
         example = "FromDump(in.pcap) -> Strip(14) -> MarkIPHeader -> ToIPSummaryDump(-, FIELDS ip_src sport);",
         seeAlso = {"FromIPSummaryDump", "ToDump", "IPPrint"})
-public final class ToIPSummaryDump extends Element {
-    private String filename;
+public final class ToIPSummaryDump extends TraceSink {
     private int[] fields;
     private boolean verbose;
     private boolean header;
     private String banner;
 
-    private OutputStream out;
     private final StringBuilder line = new StringBuilder(256);
     private byte[] bytes = new byte[256];
     private final SummaryFields.View view = new SummaryFields.View();
     private long outputCount;
-
-    private Task task;
-    private NotifierSignal upstream;
-    private PacketBatch pulled;
 
     @Override
     public String portCount() {
@@ -146,12 +137,7 @@ public final class ToIPSummaryDump extends Element {
     @Override
     public void initialize() throws ConfigurationException {
         out = TraceFiles.openOutput(filename, true);
-        if (!context().isInputPush(0) && outputCount() == 0) {
-            pulled = new PacketBatch();
-            task = context().createTask(this::runTask);
-            upstream = context().upstreamEmptySignal(0, task);
-            task.reschedule();
-        }
+        startPullTask(this::pullAndWrite);
         if (header) {
             StringBuilder text = new StringBuilder("!IPSummaryDump 1.3\n");
             if (banner != null) {
@@ -180,40 +166,8 @@ public final class ToIPSummaryDump extends Element {
     }
 
     @Override
-    public void push(int port, PacketBatch batch) {
-        write(batch);
-        if (outputCount() > 0) {
-            output(0).push(batch);
-        } else {
-            batch.killAll();
-        }
-    }
-
-    @Override
-    public int pull(int port, PacketBatch into, int max) {
-        int start = into.size();
-        input(0).pull(into, max);
-        for (int i = start; i < into.size(); i++) {
-            writePacket(into, i);
-        }
-        return into.size() - start;
-    }
-
-    private boolean runTask() {
-        int got = input(0).pull(pulled, pulled.capacity());
-        if (got > 0) {
-            write(pulled);
-            pulled.killAll();
-            return true;
-        }
-        if (!upstream.isAlwaysActive()) {
-            Tasks.sleepUntil(task, upstream);
-        }
-        return false;
-    }
-
-    private void write(PacketBatch batch) {
-        for (int i = 0, n = batch.size(); i < n; i++) {
+    void write(PacketBatch batch, int from) {
+        for (int i = from, n = batch.size(); i < n; i++) {
             writePacket(batch, i);
         }
     }
@@ -254,32 +208,6 @@ public final class ToIPSummaryDump extends Element {
     /** Lines written so far. */
     long lines() {
         return outputCount;
-    }
-
-    /** Writes the buffered lines out. */
-    void flush() {
-        if (out != null) {
-            try {
-                out.flush();
-            } catch (IOException e) {
-                context().warning(filename + ": " + e.getMessage());
-            }
-        }
-    }
-
-    @Override
-    public void cleanup() {
-        if (out != null) {
-            flush();
-            try {
-                if (!filename.equals("-")) {
-                    out.close();
-                }
-            } catch (IOException e) {
-                context().warning(filename + ": " + e.getMessage());
-            }
-            out = null;
-        }
     }
 
     @Override

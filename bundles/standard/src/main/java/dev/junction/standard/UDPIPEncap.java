@@ -56,7 +56,7 @@ public final class UDPIPEncap extends SimpleAction {
     private static final int HEADERS = IPv4Template.LENGTH + UDP_HEADER;
     private static final int PROTO_UDP = 17;
     private static final int TTL = 250;
-    private static final String DST_ANNO = "DST_ANNO";
+    private static final String DST_ANNO = IPv4Template.DST_ANNO;
     private static final ArgParser<Integer> PORT = ArgTypes.ipPort(PROTO_UDP);
 
     private int source;
@@ -110,13 +110,7 @@ public final class UDPIPEncap extends SimpleAction {
             return null;
         }
         packet.push(HEADERS);
-        int dst;
-        if (destinationFromAnnotation) {
-            dst = packet.dstIp();
-        } else {
-            dst = destination;
-            packet.setDstIp(dst);
-        }
+        int dst = IPv4Template.destination(packet, destinationFromAnnotation, destination);
         int length = packet.length();
         template.write(packet, length, id++, dst);
         int udpLength = (length - IPv4Template.LENGTH) & 0xFFFF;
@@ -161,13 +155,8 @@ public final class UDPIPEncap extends SimpleAction {
     }
 
     private void writeDestination(String value) throws HandlerException {
-        String text = value.strip();
-        if (text.equals(DST_ANNO)) {
-            destinationFromAnnotation = true;
-            destination = 0;
-        } else {
-            destination = HandlerValues.parse(ArgTypes.IPV4_ADDRESS, text, "bad DST");
-            destinationFromAnnotation = false;
-        }
+        long parsed = IPv4Template.parseDestination(value, "bad DST");
+        destinationFromAnnotation = parsed < 0;
+        destination = (int) Math.max(parsed, 0);
     }
 }

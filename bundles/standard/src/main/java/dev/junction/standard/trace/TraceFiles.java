@@ -1,7 +1,9 @@
 package dev.junction.standard.trace;
 
 import dev.junction.element.ConfigurationException;
+import dev.junction.element.ElementContext;
 import java.io.BufferedOutputStream;
+import java.io.Closeable;
 import java.io.FileNotFoundException;
 import java.io.FileOutputStream;
 import java.io.IOException;
@@ -53,6 +55,36 @@ public final class TraceFiles {
             int reason = message == null ? -1 : message.lastIndexOf(" (");
             throw new ConfigurationException(name + ": "
                     + (reason >= 0 ? message.substring(reason + 2, message.length() - 1) : "cannot open"));
+        }
+    }
+
+    /** Closes a trace reader's input; a failure does not matter, as nothing more will be read. */
+    public static void closeQuietly(Closeable in) {
+        try {
+            in.close();
+        } catch (IOException ignored) {
+            // nothing more will be read
+        }
+    }
+
+    /** Writes a dump writer's buffered output to its file; a failure is a warning naming the file. */
+    public static void flush(OutputStream out, String name, ElementContext context) {
+        try {
+            out.flush();
+        } catch (IOException e) {
+            context.warning(name + ": " + e.getMessage());
+        }
+    }
+
+    /** Flushes and closes a dump writer's output ({@code "-"}, the standard output, stays open). */
+    public static void close(OutputStream out, String name, ElementContext context) {
+        flush(out, name, context);
+        try {
+            if (!name.equals("-")) {
+                out.close();
+            }
+        } catch (IOException e) {
+            context.warning(name + ": " + e.getMessage());
         }
     }
 
