@@ -1,8 +1,8 @@
 package dev.junction.standard;
 
-import static dev.junction.standard.IPTestPackets.hex;
-import static dev.junction.standard.IPTestPackets.packet;
-import static dev.junction.standard.IPTestPackets.push;
+import static dev.junction.standard.TestPackets.hex;
+import static dev.junction.standard.TestPackets.packet;
+import static dev.junction.standard.TestPackets.push;
 import static dev.junction.standard.TestRouter.connect;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -22,13 +22,13 @@ class ARPResponderTest {
                 + String.format("%08x", IPv4.parse(target)));
     }
 
-    private record Wired(ARPResponder ar, IPTestPackets.Collector out, IPTestPackets.Collector other) {
+    private record Wired(ARPResponder ar, Sink out, Sink other) {
     }
 
     private static Wired wire(TestRouter router, String config) throws Exception {
         ARPResponder ar = router.add(new ARPResponder(), "ar", 1, 2, config);
-        IPTestPackets.Collector out = router.add(new IPTestPackets.Collector(), "o", 1, 0, "");
-        IPTestPackets.Collector other = router.add(new IPTestPackets.Collector(), "x", 1, 0, "");
+        Sink out = router.add(Sink.keeping(), "o", 1, 0, "");
+        Sink other = router.add(Sink.keeping(), "x", 1, 0, "");
         connect(ar, 0, out, 0);
         connect(ar, 1, other, 0);
         router.initialize(ar, out, other);

@@ -1,9 +1,9 @@
 package dev.junction.standard;
 
-import static dev.junction.standard.IPTestPackets.hex;
-import static dev.junction.standard.IPTestPackets.ip;
-import static dev.junction.standard.IPTestPackets.packet;
-import static dev.junction.standard.IPTestPackets.push;
+import static dev.junction.standard.TestPackets.hex;
+import static dev.junction.standard.TestPackets.ip;
+import static dev.junction.standard.TestPackets.packet;
+import static dev.junction.standard.TestPackets.push;
 import static dev.junction.standard.TestRouter.connect;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -20,13 +20,13 @@ class CheckIPHeaderTest {
     private static final int SRC = IPv4.parse("1.0.0.1");
     private static final int DST = IPv4.parse("2.0.0.2");
 
-    private record Wired(CheckIPHeader check, IPTestPackets.Collector good, IPTestPackets.Collector bad) {
+    private record Wired(CheckIPHeader check, Sink good, Sink bad) {
     }
 
     private static Wired wire(TestRouter router, CheckIPHeader element, String config) throws Exception {
         CheckIPHeader check = router.add(element, "chk", 1, 2, config);
-        IPTestPackets.Collector good = router.add(new IPTestPackets.Collector(), "good", 1, 0, "");
-        IPTestPackets.Collector bad = router.add(new IPTestPackets.Collector(), "bad", 1, 0, "");
+        Sink good = router.add(Sink.keeping(), "good", 1, 0, "");
+        Sink bad = router.add(Sink.keeping(), "bad", 1, 0, "");
         connect(check, 0, good, 0);
         connect(check, 1, bad, 0);
         router.initialize(check, good, bad);
@@ -37,7 +37,7 @@ class CheckIPHeaderTest {
     void theIprouterPacketPassesWithItsAnnotations() throws Exception {
         try (TestRouter router = new TestRouter()) {
             Wired w = wire(router, new CheckIPHeader(), "INTERFACES 18.26.4.1/24 18.26.7.1/24, OFFSET 14");
-            Packet packet = packet(router.pool, hex(IPTestPackets.IPROUTER_FRAME));
+            Packet packet = packet(router.pool, hex(TestPackets.IPROUTER_FRAME));
             assertEquals(14 + 48, packet.length());
             push(w.check(), 0, packet);
             Packet passed = w.good().only();
@@ -127,7 +127,7 @@ class CheckIPHeaderTest {
     void withoutAnErrorOutputBadPacketsAreFreed() throws Exception {
         try (TestRouter router = new TestRouter()) {
             CheckIPHeader check = router.add(new CheckIPHeader(), "chk", 1, 1, "");
-            IPTestPackets.Collector good = router.add(new IPTestPackets.Collector(), "good", 1, 0, "");
+            Sink good = router.add(Sink.keeping(), "good", 1, 0, "");
             connect(check, 0, good, 0);
             router.initialize(check, good);
             push(check, 0, packet(router.pool, new byte[30]));
@@ -159,7 +159,7 @@ class CheckIPHeaderTest {
     void oldPositionalForms() throws Exception {
         try (TestRouter router = new TestRouter()) {
             Wired w = wire(router, new CheckIPHeader(), "14");
-            push(w.check(), 0, packet(router.pool, hex(IPTestPackets.IPROUTER_FRAME)));
+            push(w.check(), 0, packet(router.pool, hex(TestPackets.IPROUTER_FRAME)));
             assertEquals(14, w.good().only().networkHeaderOffset());
             w.good().clear();
         }

@@ -16,9 +16,9 @@ class ClassifierTest {
     static List<Integer> classify(String config, int outputs, byte[]... packets) throws Exception {
         try (TestRouter router = new TestRouter()) {
             Classifier classifier = router.add(new Classifier(), "c", 1, outputs, config);
-            Recorder[] sinks = new Recorder[outputs];
+            Sink[] sinks = new Sink[outputs];
             for (int i = 0; i < outputs; i++) {
-                sinks[i] = router.add(new Recorder(), "s" + i, 1, 0, "");
+                sinks[i] = router.add(new Sink(), "s" + i, 1, 0, "");
                 connect(classifier, i, sinks[i], 0);
             }
             router.initialize(classifier);
@@ -35,7 +35,7 @@ class ClassifierTest {
             for (int i = 0; i < packets.length; i++) {
                 int found = -1;
                 for (int o = 0; o < outputs; o++) {
-                    if (sinks[o].seen.contains((long) i)) {
+                    if (sinks[o].userWords().contains((long) i)) {
                         found = o;
                     }
                 }
@@ -112,7 +112,7 @@ class ClassifierTest {
     void aPacketPushedBackFromDownstreamIsClassifiedAgain() throws Exception {
         try (TestRouter router = new TestRouter()) {
             Classifier classifier = router.add(new Classifier(), "c", 1, 2, "0/01, -");
-            Recorder sink = router.add(new Recorder(), "s", 1, 0, "");
+            Sink sink = router.add(new Sink(), "s", 1, 0, "");
             Marker marker = router.add(new Marker(classifier), "m", 1, 0, "");
             connect(classifier, 0, sink, 0);
             connect(classifier, 1, marker, 0);
@@ -126,7 +126,7 @@ class ClassifierTest {
                 batch.add(p);
             }
             classifier.push(0, batch);
-            assertEquals(List.of(1L, 3L, 0L, 2L), sink.seen, "odd ones directly, even ones after the marker");
+            assertEquals(List.of(1L, 3L, 0L, 2L), sink.userWords(), "odd ones directly, even ones after the marker");
             assertEquals(router.pool.capacity(), router.pool.available());
         }
     }
@@ -173,31 +173,6 @@ class ClassifierTest {
         try (TestRouter router = new TestRouter()) {
             return assertThrows(ConfigurationException.class,
                     () -> router.add(new Classifier(), "c", 1, outputs, config)).errors();
-        }
-    }
-
-    /** A sink that remembers the user word 0 of every packet it gets. */
-    static final class Recorder extends dev.junction.element.Element {
-        final List<Long> seen = new ArrayList<>();
-        int pushes;
-
-        @Override
-        public String portCount() {
-            return "1/0";
-        }
-
-        @Override
-        public String processing() {
-            return "h/";
-        }
-
-        @Override
-        public void push(int port, PacketBatch batch) {
-            pushes++;
-            for (int i = 0; i < batch.size(); i++) {
-                seen.add(batch.get(i).userWord(0));
-            }
-            batch.killAll();
         }
     }
 }

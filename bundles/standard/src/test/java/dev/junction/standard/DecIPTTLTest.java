@@ -1,10 +1,10 @@
 package dev.junction.standard;
 
-import static dev.junction.standard.IPTestPackets.checksumOk;
-import static dev.junction.standard.IPTestPackets.ip;
-import static dev.junction.standard.IPTestPackets.marked;
-import static dev.junction.standard.IPTestPackets.packet;
-import static dev.junction.standard.IPTestPackets.push;
+import static dev.junction.standard.TestPackets.checksumOk;
+import static dev.junction.standard.TestPackets.ip;
+import static dev.junction.standard.TestPackets.marked;
+import static dev.junction.standard.TestPackets.packet;
+import static dev.junction.standard.TestPackets.push;
 import static dev.junction.standard.TestRouter.connect;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -18,8 +18,8 @@ class DecIPTTLTest {
     void decrementsWithAnIncrementalChecksumAndDivertsExpired() throws Exception {
         try (TestRouter router = new TestRouter()) {
             DecIPTTL dt = router.add(new DecIPTTL(), "dt", 1, 2, "");
-            IPTestPackets.Collector out = router.add(new IPTestPackets.Collector(), "o", 1, 0, "");
-            IPTestPackets.Collector expired = router.add(new IPTestPackets.Collector(), "e", 1, 0, "");
+            Sink out = router.add(Sink.keeping(), "o", 1, 0, "");
+            Sink expired = router.add(Sink.keeping(), "e", 1, 0, "");
             connect(dt, 0, out, 0);
             connect(dt, 1, expired, 0);
             router.initialize(dt, out, expired);
@@ -45,7 +45,7 @@ class DecIPTTLTest {
     void activeAndMulticastSwitches() throws Exception {
         try (TestRouter router = new TestRouter()) {
             DecIPTTL dt = router.add(new DecIPTTL(), "dt", 1, 1, "MULTICAST false");
-            IPTestPackets.Collector out = router.add(new IPTestPackets.Collector(), "o", 1, 0, "");
+            Sink out = router.add(Sink.keeping(), "o", 1, 0, "");
             connect(dt, 0, out, 0);
             router.initialize(dt, out);
             push(dt, 0, marked(router.pool, ip(1, IPv4.parse("224.0.0.5"), 17, 1, 0, null), 0));

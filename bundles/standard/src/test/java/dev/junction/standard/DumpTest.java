@@ -40,7 +40,7 @@ class DumpTest {
             dump.initialize();
             PacketBatch batch = new PacketBatch();
             for (int i = 0; i < hex.length; i++) {
-                byte[] bytes = TraceHarness.bytes(hex[i]);
+                byte[] bytes = TestPackets.hex(hex[i]);
                 Packet p = h.pool.allocate();
                 p.put(bytes.length);
                 p.setBytes(0, bytes, 0, bytes.length);
@@ -57,26 +57,26 @@ class DumpTest {
     @Test
     void toDumpWritesLibpcapBytesInHostOrder() throws Exception {
         assumeTrue(ByteOrder.nativeOrder() == ByteOrder.LITTLE_ENDIAN, "expected bytes are little-endian");
-        assertArrayEquals(TraceHarness.bytes("""
+        assertArrayEquals(TestPackets.hex("""
                 d4c3b2a1 02000400 00000000 00000000 d0070000 65000000
                 01000000 20a10700 04000000 04000000 01020304"""),
                 write("ENCAP IP, NANO false", new long[] {1_500_000_000L}, "01020304"));
-        assertArrayEquals(TraceHarness.bytes("""
+        assertArrayEquals(TestPackets.hex("""
                 4d3cb2a1 02000400 00000000 00000000 02000000 01000000
                 01000000 0065cd1d 02000000 04000000 0102"""),
                 write("2, ETHER", new long[] {1_500_000_000L}, "01020304"), "nanosecond magic, SNAPLEN cuts");
-        assertArrayEquals(TraceHarness.bytes("""
+        assertArrayEquals(TestPackets.hex("""
                 4d3cb2a1 02000400 00000000 00000000 ffffffff 71000000
                 07000000 09000000 01000000 01000000 aa"""),
                 write("SNAPLEN 0, ENCAP SLL", new long[] {7_000_000_009L}, "aa"), "SNAPLEN 0 is everything");
     }
 
     /** Reads {@code file} with FromDump(config) to its end; returns the packets of outputs 0 and 1. */
-    private static List<List<TraceHarness.Seen>> read(Path file, String config, int outputs) throws Exception {
+    private static List<List<Sink.Seen>> read(Path file, String config, int outputs) throws Exception {
         try (TraceHarness h = new TraceHarness()) {
             FromDump source = h.add(new FromDump(), "f", 0, outputs, file + (config.isEmpty() ? "" : ", " + config));
-            TraceHarness.Recorder sink0 = h.add(new TraceHarness.Recorder(), "r", 1, 0, "");
-            TraceHarness.Recorder sink1 = h.add(new TraceHarness.Recorder(), "s", 1, 0, "");
+            Sink sink0 = h.add(new Sink(), "r", 1, 0, "");
+            Sink sink1 = h.add(new Sink(), "s", 1, 0, "");
             StandaloneContext.connect(source, 0, sink0, 0);
             if (outputs > 1) {
                 StandaloneContext.connect(source, 1, sink1, 0);
@@ -92,9 +92,9 @@ class DumpTest {
     void fromDumpReadsWhatToDumpWrites() throws Exception {
         write("NANO false", new long[] {1_000_001_000L, 2_000_000_000L}, ETHER_UDP, ETHER_ARP);
         Path file = dir.resolve("out.pcap");
-        List<List<TraceHarness.Seen>> seen = read(file, "", 1);
+        List<List<Sink.Seen>> seen = read(file, "", 1);
         assertEquals(2, seen.get(0).size());
-        assertArrayEquals(TraceHarness.bytes(ETHER_UDP), seen.get(0).get(0).data());
+        assertArrayEquals(TestPackets.hex(ETHER_UDP), seen.get(0).get(0).data());
         assertEquals(1_000_001_000L, seen.get(0).get(0).timestamp());
         assertEquals(-1, seen.get(0).get(0).networkHeader(), "no IP header marked without FORCE_IP");
 
@@ -112,17 +112,17 @@ class DumpTest {
         Path file = dir.resolve("out.pcap");
         try (TraceHarness h = new TraceHarness()) {
             FromDump source = h.add(new FromDump(), "f", 0, 1, file + ", START_AFTER 1, END 4, STOP true");
-            TraceHarness.Recorder sink = h.add(new TraceHarness.Recorder(), "r", 1, 0, "");
+            Sink sink = h.add(new Sink(), "r", 1, 0, "");
             StandaloneContext.connect(source, 0, sink, 0);
             source.initialize();
             h.run(100);
             assertEquals(List.of(2_000_000_000L, 3_000_000_000L),
-                    sink.seen.stream().map(TraceHarness.Seen::timestamp).toList());
+                    sink.seen.stream().map(Sink.Seen::timestamp).toList());
             assertEquals(List.of("stop="), h.handlerWrites());
         }
         try (TraceHarness h = new TraceHarness()) {
             FromDump source = h.add(new FromDump(), "f", 0, 1, file + ", INTERVAL 1.5, END_CALL c.reset 1");
-            TraceHarness.Recorder sink = h.add(new TraceHarness.Recorder(), "r", 1, 0, "");
+            Sink sink = h.add(new Sink(), "r", 1, 0, "");
             StandaloneContext.connect(source, 0, sink, 0);
             source.initialize();
             h.run(100);
@@ -169,15 +169,15 @@ class DumpTest {
     @Test
     void fromDumpReadsBigEndianNanosecondAndSllFiles() throws Exception {
         Path file = dir.resolve("be.pcap");
-        Files.write(file, TraceHarness.bytes("""
+        Files.write(file, TestPackets.hex("""
                 a1b23c4d 00020004 00000000 00000000 0000ffff 00000071
                 00000005 00000007 0000002c 0000002c
                 00000001 00060202 02020202 00000800
                 45000014 00010000 40007ad9 01000001 01000002 00000000
                 00000006 00000000 00000002 00000002 0102"""));
-        List<List<TraceHarness.Seen>> seen = read(file, "FORCE_IP true", 1);
+        List<List<Sink.Seen>> seen = read(file, "FORCE_IP true", 1);
         assertEquals(1, seen.get(0).size(), "the 2-byte packet has no IP header: dropped");
-        TraceHarness.Seen packet = seen.get(0).get(0);
+        Sink.Seen packet = seen.get(0).get(0);
         assertEquals(5_000_000_007L, packet.timestamp());
         assertEquals(16, packet.networkHeader());
         assertEquals(44, packet.data().length);

@@ -19,9 +19,9 @@ class FromIPSummaryDumpTest {
     Path dir;
 
     /** Reads {@code config} to its end; returns the packets seen. */
-    private static List<TraceHarness.Seen> read(TraceHarness h, String config) throws Exception {
+    private static List<Sink.Seen> read(TraceHarness h, String config) throws Exception {
         FromIPSummaryDump source = h.add(new FromIPSummaryDump(), "f", 0, 1, config);
-        TraceHarness.Recorder sink = h.add(new TraceHarness.Recorder(), "r", 1, 0, "");
+        Sink sink = h.add(new Sink(), "r", 1, 0, "");
         StandaloneContext.connect(source, 0, sink, 0);
         source.initialize();
         h.run(100);
@@ -32,9 +32,9 @@ class FromIPSummaryDumpTest {
     @Test
     void aPortMakesAnIpAndTcpHeaderWithClickDefaults() throws Exception {
         try (TraceHarness h = new TraceHarness()) {
-            List<TraceHarness.Seen> seen = read(h, "STOP true, DATA \"!data link timestamp sport\n3 1.5 0\n1 2 7\"");
+            List<Sink.Seen> seen = read(h, "STOP true, DATA \"!data link timestamp sport\n3 1.5 0\n1 2 7\"");
             assertEquals(2, seen.size());
-            assertArrayEquals(TraceHarness.bytes("""
+            assertArrayEquals(TestPackets.hex("""
                     45000028 00000000 64060000 00000000 00000000
                     00000000 00000000 00000000 50000000 00000000"""), seen.get(0).data());
             assertEquals(3, seen.get(0).paint(), "link sets the paint annotation");
@@ -49,15 +49,15 @@ class FromIPSummaryDumpTest {
     @Test
     void fieldsFillTheHeadersAndLengths() throws Exception {
         try (TraceHarness h = new TraceHarness()) {
-            List<TraceHarness.Seen> seen = read(h, "DATA \"!IPSummaryDump 1.3\n!data ip_src sport ip_dst dport "
+            List<Sink.Seen> seen = read(h, "DATA \"!IPSummaryDump 1.3\n!data ip_src sport ip_dst dport "
                     + "ip_proto ip_id ip_ttl ip_tos\n# comment\n1.0.0.1 79 1.0.0.2 22 U 7 64 16\n\n"
                     + "!proto I\n!data src dst payload\n9.9.9.9 8.8.8.8 \\\"hi there\\\"\"");
             assertEquals(2, seen.size());
-            assertArrayEquals(TraceHarness.bytes("""
+            assertArrayEquals(TestPackets.hex("""
                     4510001c 00070000 40110000 01000001 01000002
                     004f0016 00080000"""), seen.get(0).data(), "UDP length filled in");
             assertEquals(0x01000002, seen.get(0).dstIp(), "destination annotation");
-            assertArrayEquals(TraceHarness.bytes("""
+            assertArrayEquals(TestPackets.hex("""
                     4500001c 00000000 64010000 09090909 08080808
                     68692074 68657265"""), seen.get(1).data(), "!proto I: ICMP; as in Click, its payload starts at "
                     + "the transport header");
@@ -67,11 +67,11 @@ class FromIPSummaryDumpTest {
     @Test
     void aFlowidLineGivesDefaultAddressesAndPorts() throws Exception {
         try (TraceHarness h = new TraceHarness()) {
-            List<TraceHarness.Seen> seen = read(h, "DATA \"!flowid 1.0.0.1 5 1.0.0.2 6 U\n!data ts dport\n1 -\n2 9\"");
-            assertArrayEquals(TraceHarness.bytes("""
+            List<Sink.Seen> seen = read(h, "DATA \"!flowid 1.0.0.1 5 1.0.0.2 6 U\n!data ts dport\n1 -\n2 9\"");
+            assertArrayEquals(TestPackets.hex("""
                     4500001c 00000000 64110000 01000001 01000002
                     00050006 00080000"""), seen.get(0).data(), "only a timestamp, but an IP packet of the flow");
-            assertArrayEquals(TraceHarness.bytes("""
+            assertArrayEquals(TestPackets.hex("""
                     4500001c 00000000 64110000 01000001 01000002
                     00050009 00080000"""), seen.get(1).data());
         }
@@ -134,7 +134,7 @@ class FromIPSummaryDumpTest {
             try (TraceHarness h = new TraceHarness()) {
                 FromIPSummaryDump source = h.add(new FromIPSummaryDump(), "f", 0, 1,
                         "DATA \"!data ts\n1\n2\n3\n4\n5\"" + burst);
-                TraceHarness.Recorder sink = h.add(new TraceHarness.Recorder(), "r", 1, 0, "");
+                Sink sink = h.add(new Sink(), "r", 1, 0, "");
                 StandaloneContext.connect(source, 0, sink, 0);
                 source.initialize();
                 h.run(100);
@@ -151,7 +151,7 @@ class FromIPSummaryDumpTest {
     @Test
     void checksumSetsValidChecksumsAndPadsToTheIpLength() throws Exception {
         try (TraceHarness h = new TraceHarness()) {
-            List<TraceHarness.Seen> seen = read(h, "CHECKSUM true, FIELDS ip_src ip_dst sport dport ip_len tcp_flags "
+            List<Sink.Seen> seen = read(h, "CHECKSUM true, FIELDS ip_src ip_dst sport dport ip_len tcp_flags "
                     + "tcp_seq tcp_ack tcp_window, DATA \"10.0.0.1 10.0.0.2 1234 80 52 SA 1000 2000 8192\"");
             byte[] data = seen.get(0).data();
             assertEquals(52, data.length);
@@ -169,7 +169,7 @@ class FromIPSummaryDumpTest {
         Path file = dir.resolve("in.txt");
         Files.writeString(file, "!data timestamp bogus ip_ttl\n1 x 5\nnot-a-number x q\n2 y zz\n3 - 9\n");
         try (TraceHarness h = new TraceHarness()) {
-            List<TraceHarness.Seen> seen = read(h, file.toString());
+            List<Sink.Seen> seen = read(h, file.toString());
             assertEquals(3, seen.size(), "lines with no readable field are skipped");
             assertEquals(9, seen.get(2).data()[8]);
             assertEquals(List.of(file + ":1: unknown content type 'bogus'", file + ":3: packet parse error"),
@@ -178,7 +178,7 @@ class FromIPSummaryDumpTest {
         Path noBanner = dir.resolve("plain.txt");
         Files.writeString(noBanner, "1 2\n");
         try (TraceHarness h = new TraceHarness()) {
-            List<TraceHarness.Seen> seen = read(h, noBanner + ", FIELDS ts ip_ttl");
+            List<Sink.Seen> seen = read(h, noBanner + ", FIELDS ts ip_ttl");
             assertEquals(1, seen.size());
             assertEquals(List.of(), h.warnings(), "FIELDS given: no banner needed");
         }
@@ -211,7 +211,7 @@ class FromIPSummaryDumpTest {
         try (TraceHarness h = new TraceHarness()) {
             FromIPSummaryDump source = h.add(new FromIPSummaryDump(), "f", 0, 1,
                     "TIMING true, DATA \"!data timestamp ip_ttl\n10 1\n10.5 2\n12 3\"");
-            TraceHarness.Recorder sink = h.add(new TraceHarness.Recorder(), "r", 1, 0, "");
+            Sink sink = h.add(new Sink(), "r", 1, 0, "");
             StandaloneContext.connect(source, 0, sink, 0);
             source.initialize();
             h.run(10);

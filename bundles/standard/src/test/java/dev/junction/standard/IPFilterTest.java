@@ -29,9 +29,9 @@ class IPFilterTest {
             Function<PacketPool, Packet>... makers) throws Exception {
         try (TestRouter router = new TestRouter()) {
             router.add(element, "f", 1, outputs, config);
-            ClassifierTest.Recorder[] sinks = new ClassifierTest.Recorder[outputs];
+            Sink[] sinks = new Sink[outputs];
             for (int i = 0; i < outputs; i++) {
-                sinks[i] = router.add(new ClassifierTest.Recorder(), "s" + i, 1, 0, "");
+                sinks[i] = router.add(new Sink(), "s" + i, 1, 0, "");
                 connect(element, i, sinks[i], 0);
             }
             router.initialize(element);
@@ -46,14 +46,14 @@ class IPFilterTest {
             for (int i = 0; i < makers.length; i++) {
                 int found = -1;
                 for (int o = 0; o < outputs; o++) {
-                    if (sinks[o].seen.contains((long) i)) {
+                    if (sinks[o].userWords().contains((long) i)) {
                         found = o;
                     }
                 }
                 result.add(found);
             }
-            for (ClassifierTest.Recorder sink : sinks) {
-                assertTrue(sink.pushes <= 1, "one push per output per batch");
+            for (Sink sink : sinks) {
+                assertTrue(sink.batches <= 1, "one push per output per batch");
             }
             assertEquals(router.pool.capacity(), router.pool.available(), "every packet was freed");
             return result;

@@ -34,7 +34,7 @@ class IPPrintTest {
     }
 
     private static Packet packet(TraceHarness h, String hex, int ipOffset) {
-        byte[] bytes = TraceHarness.bytes(hex);
+        byte[] bytes = TestPackets.hex(hex);
         Packet p = h.pool.allocate();
         p.put(bytes.length);
         p.setBytes(0, bytes, 0, bytes.length);
@@ -99,7 +99,7 @@ class IPPrintTest {
             IPPrint print = h.add(new IPPrint(new PrintStream(printed, true, StandardCharsets.ISO_8859_1)), "p", 1, 1,
                     "x");
             IPPrint toFile = h.add(new IPPrint(), "q", 1, 1, "y, TIMESTAMP false, OUTFILE " + file);
-            TraceHarness.Recorder sink = h.add(new TraceHarness.Recorder(), "r", 1, 0, "");
+            Sink sink = h.add(new Sink(), "r", 1, 0, "");
             StandaloneContext.connect(print, 0, toFile, 0);
             StandaloneContext.connect(toFile, 0, sink, 0);
             print.initialize();

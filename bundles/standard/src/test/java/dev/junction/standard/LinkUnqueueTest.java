@@ -11,11 +11,11 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class LinkUnqueueTest {
-    private record Path(TestRouter router, Queue queue, LinkUnqueue link, PaintSink sink) {
+    private record Path(TestRouter router, Queue queue, LinkUnqueue link, Sink sink) {
         static Path of(TestRouter router, String config) throws ConfigurationException {
             Queue queue = router.add(new Queue(), "q", 1, 1, "");
             LinkUnqueue link = router.add(new LinkUnqueue(), "l", 1, 1, config);
-            PaintSink sink = router.add(new PaintSink(), "k", 1, 0, "");
+            Sink sink = router.add(new Sink(), "k", 1, 0, "");
             connect(queue, 0, link, 0);
             connect(link, 0, sink, 0);
             router.initialize(queue, link, sink);
@@ -47,10 +47,10 @@ class LinkUnqueueTest {
                 router.runTimers();
                 router.runTasks();
             }
-            assertEquals(List.of(0, 1, 2, 3, 4), path.sink.paints);
+            assertEquals(List.of(0, 1, 2, 3, 4), path.sink.paints());
             long origin = router.clock.epochNanos() - router.clock.nanoTime();
             for (int i = 0; i < 5; i++) {
-                assertEquals(origin + 1_100_000 + i * 100_000L, path.sink.timestamps.get(i),
+                assertEquals(origin + 1_100_000 + i * 100_000L, path.sink.timestamps().get(i),
                         "packet " + i + " arrives after the latency and its own and earlier transmissions");
             }
             assertEquals("0", router.handlers(path.link).read("size"));
@@ -65,7 +65,7 @@ class LinkUnqueueTest {
             Path path = Path.of(router, "0us, 32Gbps");
             path.fill(100, 64);
             router.runTasks();
-            assertEquals(100, path.sink.paints.size());
+            assertEquals(100, path.sink.paints().size());
             assertEquals(0, path.link.size());
             router.runTasks(12);
             assertFalse(router.anyTaskScheduled(), "asleep on the queue's notifier");

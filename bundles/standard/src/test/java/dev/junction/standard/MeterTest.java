@@ -15,9 +15,9 @@ class MeterTest {
     void sendsTheStreamToTheOutputOfItsRate() throws Exception {
         try (TestRouter router = new TestRouter()) {
             Meter meter = router.add(new Meter(), "m", 1, 3, "1000Bps, 3kBps");
-            TestRouter.Recorder[] out = new TestRouter.Recorder[3];
+            Sink[] out = new Sink[3];
             for (int i = 0; i < 3; i++) {
-                out[i] = router.add(new TestRouter.Recorder(), "r" + i, 1, 0, "");
+                out[i] = router.add(new Sink(), "r" + i, 1, 0, "");
                 connect(meter, i, out[i], 0);
             }
             router.initialize(meter, out[0], out[1], out[2]);

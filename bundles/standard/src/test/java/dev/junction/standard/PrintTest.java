@@ -21,12 +21,12 @@ class PrintTest {
             InfiniteSource infinite = router.add(new InfiniteSource(), "s", 0, 1, source);
             Print print = router.add(new Print(new PrintStream(printed, true, StandardCharsets.ISO_8859_1)),
                     "p", 1, 1, config);
-            TestRouter.Sink sink = router.add(new TestRouter.Sink(), "k", 1, 0, "");
+            Sink sink = router.add(new Sink(), "k", 1, 0, "");
             connect(infinite, 0, print, 0);
             connect(print, 0, sink, 0);
             router.initialize(infinite, print, sink);
             router.runTasks(10);
-            assertEquals(infinite.count(), sink.packets, "every packet passes through");
+            assertEquals(infinite.count(), sink.packets(), "every packet passes through");
             return printed.toString(StandardCharsets.ISO_8859_1);
         }
     }

@@ -79,13 +79,13 @@ class QueueTest {
     void droppedPacketsLeaveThroughOutputOneWhenConnected() throws Exception {
         try (TestRouter router = new TestRouter()) {
             Queue queue = router.add(new Queue(), "q", 1, 2, "2");
-            TestRouter.Sink drops = router.add(new TestRouter.Sink(), "d", 1, 0, "");
+            Sink drops = router.add(new Sink(), "d", 1, 0, "");
             connect(queue, 1, drops, 0);
             router.initialize(queue, drops);
             pushPackets(router, queue, 5);
-            assertEquals(3, drops.packets);
+            assertEquals(3, drops.packets());
             router.handlers(queue).write("reset", "");
-            assertEquals(5, drops.packets, "reset sends the queued packets out of output 1 too");
+            assertEquals(5, drops.packets(), "reset sends the queued packets out of output 1 too");
             assertEquals(0, queue.length());
         }
     }

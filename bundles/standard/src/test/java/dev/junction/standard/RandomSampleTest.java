@@ -11,11 +11,11 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class RandomSampleTest {
-    private record Path(RandomSample sample, TestRouter.Recorder kept, TestRouter.Recorder dropped) {
+    private record Path(RandomSample sample, Sink kept, Sink dropped) {
         static Path of(TestRouter router, String config) throws ConfigurationException {
             RandomSample sample = router.add(new RandomSample(), "rs", 1, 2, config);
-            TestRouter.Recorder kept = router.add(new TestRouter.Recorder(), "k", 1, 0, "");
-            TestRouter.Recorder dropped = router.add(new TestRouter.Recorder(), "d", 1, 0, "");
+            Sink kept = router.add(new Sink(), "k", 1, 0, "");
+            Sink dropped = router.add(new Sink(), "d", 1, 0, "");
             connect(sample, 0, kept, 0);
             connect(sample, 1, dropped, 0);
             router.initialize(sample, kept, dropped);

@@ -13,11 +13,11 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class RatedUnqueueTest {
-    private record Path(TestRouter router, Queue queue, Element unqueue, PaintSink sink) {
+    private record Path(TestRouter router, Queue queue, Element unqueue, Sink sink) {
         static Path of(TestRouter router, Element unqueue, String config) throws ConfigurationException {
             Queue queue = router.add(new Queue(), "q", 1, 1, "");
             router.add(unqueue, "u", 1, 1, config);
-            PaintSink sink = router.add(new PaintSink(), "k", 1, 0, "");
+            Sink sink = router.add(new Sink(), "k", 1, 0, "");
             connect(queue, 0, unqueue, 0);
             connect(unqueue, 0, sink, 0);
             router.initialize(queue, unqueue, sink);
@@ -47,14 +47,14 @@ class RatedUnqueueTest {
             Path path = Path.of(router, new RatedUnqueue(), "RATE 1000"); // bucket: 1000 x 20ms = 20 packets
             path.fill(100, 10);
             router.runTasks();
-            assertEquals(20, path.sink.paints.size(), "the full bucket's burst");
+            assertEquals(20, path.sink.paints().size(), "the full bucket's burst");
             router.runTasks();
-            assertEquals(20, path.sink.paints.size());
+            assertEquals(20, path.sink.paints().size());
             assertFalse(router.anyTaskScheduled(), "asleep until the next token");
             path.step(1_000_000);
-            assertEquals(21, path.sink.paints.size(), "one token per millisecond");
+            assertEquals(21, path.sink.paints().size(), "one token per millisecond");
             path.step(10_000_000);
-            assertEquals(31, path.sink.paints.size());
+            assertEquals(31, path.sink.paints().size());
             assertEquals("1000", router.handlers(path.unqueue).read("rate"));
             assertTrue(router.handlers(path.unqueue).read("calls").contains("31 pushes\n"));
         }
@@ -67,12 +67,12 @@ class RatedUnqueueTest {
             path.fill(10, 10);
             router.handlers(path.unqueue).write("active", "false");
             router.runTasks();
-            assertEquals(0, path.sink.paints.size());
+            assertEquals(0, path.sink.paints().size());
             router.handlers(path.unqueue).write("active", "true");
             router.runTasks();
-            assertEquals(3, path.sink.paints.size());
+            assertEquals(3, path.sink.paints().size());
             path.step(100_000_000);
-            assertEquals(4, path.sink.paints.size());
+            assertEquals(4, path.sink.paints().size());
         }
     }
 
@@ -85,7 +85,7 @@ class RatedUnqueueTest {
             path.fill(2, 10);
             assertTrue(router.anyTaskScheduled());
             router.runTasks();
-            assertEquals(2, path.sink.paints.size());
+            assertEquals(2, path.sink.paints().size());
         }
     }
 
@@ -96,12 +96,12 @@ class RatedUnqueueTest {
             Path path = Path.of(router, new BandwidthRatedUnqueue(), "1MBps, BURST_BYTES 1000");
             path.fill(100, 100);
             router.runTasks();
-            assertEquals(11, path.sink.paints.size());
+            assertEquals(11, path.sink.paints().size());
             assertEquals(89, path.queue.length(), "packets not allowed stay upstream");
             router.runTasks();
-            assertEquals(11, path.sink.paints.size());
+            assertEquals(11, path.sink.paints().size());
             path.step(1_000_000); // 1000 bytes: the bucket is back over the threshold for 10 more
-            assertEquals(21, path.sink.paints.size());
+            assertEquals(21, path.sink.paints().size());
             assertEquals("8Mbps", router.handlers(path.unqueue).read("rate"));
             router.handlers(path.unqueue).write("rate", "1Gbps");
             assertEquals("1Gbps", router.handlers(path.unqueue).read("config"));

@@ -253,8 +253,8 @@ class ScriptTest {
         Script script = new Script(out, err, null);
         context = new ScriptContext(new StandaloneContext("s", pool, clock));
         script.attach(context, 1, 2);
-        TestRouter.Sink zero = new TestRouter.Sink();
-        TestRouter.Sink one = new TestRouter.Sink();
+        Sink zero = new Sink();
+        Sink one = new Sink();
         StandaloneContext.attach(zero, "zero", pool, 1, 0);
         StandaloneContext.attach(one, "one", pool, 1, 0);
         TestRouter.connect(script, 0, zero, 0);
@@ -268,8 +268,8 @@ class ScriptTest {
             batch.add(pool.allocate());
         }
         script.push(0, batch);
-        assertEquals(2, zero.packets);
-        assertEquals(3, one.packets);
+        assertEquals(2, zero.packets());
+        assertEquals(3, one.packets());
         assertEquals(List.of("sw.switch=1", "sw.switch=3", "sw.switch=5"), context.writes);
         assertEquals(pool.capacity(), pool.available() + 0, "every packet went to a sink, which freed it");
     }

@@ -126,65 +126,6 @@ final class TestRouter implements AutoCloseable {
         pool.close();
     }
 
-    /** A push sink that records what reaches it, then frees the packets. */
-    static final class Sink extends Element {
-        long packets;
-        long batches;
-        byte[] lastData;
-        long lastTimestamp;
-
-        @Override
-        public String portCount() {
-            return "1/0";
-        }
-
-        @Override
-        public String processing() {
-            return "h/";
-        }
-
-        @Override
-        public void push(int port, dev.junction.packet.PacketBatch batch) {
-            batches++;
-            packets += batch.size();
-            lastData = batch.get(batch.size() - 1).toByteArray();
-            lastTimestamp = batch.get(batch.size() - 1).timestampNanos();
-            batch.killAll();
-        }
-    }
-
-    /** A push sink that records the first data byte of each packet (-1 if empty) and its batches, then frees them. */
-    static final class Recorder extends Element {
-        final List<Integer> firstBytes = new ArrayList<>();
-        final List<Integer> paints = new ArrayList<>();
-        int batches;
-
-        @Override
-        public String portCount() {
-            return "1/0";
-        }
-
-        @Override
-        public String processing() {
-            return "h/";
-        }
-
-        @Override
-        public void push(int port, dev.junction.packet.PacketBatch batch) {
-            batches++;
-            for (int i = 0; i < batch.size(); i++) {
-                dev.junction.packet.Packet packet = batch.get(i);
-                firstBytes.add(packet.length() > 0 ? packet.getUnsignedByte(0) : -1);
-                paints.add(packet.paint());
-            }
-            batch.killAll();
-        }
-
-        int packets() {
-            return firstBytes.size();
-        }
-    }
-
     /** A batch of {@code count} fresh packets of {@code length} bytes whose first byte is {@code firstByte}. */
     dev.junction.packet.PacketBatch batch(int count, int length, int firstByte) {
         dev.junction.packet.PacketBatch batch = new dev.junction.packet.PacketBatch(Math.max(count, 1));

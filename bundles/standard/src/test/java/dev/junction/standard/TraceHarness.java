@@ -4,8 +4,6 @@ import dev.junction.element.Args;
 import dev.junction.element.ConfigurationException;
 import dev.junction.element.Element;
 import dev.junction.element.StandaloneContext;
-import dev.junction.packet.Packet;
-import dev.junction.packet.PacketBatch;
 import dev.junction.packet.PacketPool;
 import dev.junction.sched.ManualClock;
 import java.util.ArrayList;
@@ -54,46 +52,5 @@ final class TraceHarness implements AutoCloseable {
     @Override
     public void close() {
         pool.close();
-    }
-
-    /** What a packet looked like when it reached the sink. */
-    record Seen(byte[] data, long timestamp, int paint, int networkHeader, int networkHeaderLength, int dstIp) {
-    }
-
-    /** A push sink that records every packet, then frees it. */
-    static final class Recorder extends Element {
-        final List<Seen> seen = new ArrayList<>();
-        int batches;
-
-        @Override
-        public String portCount() {
-            return "1/0";
-        }
-
-        @Override
-        public String processing() {
-            return "h/";
-        }
-
-        @Override
-        public void push(int port, PacketBatch batch) {
-            batches++;
-            for (int i = 0; i < batch.size(); i++) {
-                Packet p = batch.get(i);
-                seen.add(new Seen(p.toByteArray(), p.timestampNanos(), p.paint(),
-                        p.hasNetworkHeader() ? p.networkHeaderOffset() : -1,
-                        p.hasNetworkHeader() ? p.networkHeaderLength() : -1, p.dstIp()));
-            }
-            batch.killAll();
-        }
-    }
-
-    static byte[] bytes(String hex) {
-        String clean = hex.replaceAll("\\s", "");
-        byte[] out = new byte[clean.length() / 2];
-        for (int i = 0; i < out.length; i++) {
-            out[i] = (byte) Integer.parseInt(clean.substring(2 * i, 2 * i + 2), 16);
-        }
-        return out;
     }
 }

@@ -14,11 +14,11 @@ import org.junit.jupiter.api.Test;
 
 class UnqueueTest {
     /** Queue -> Unqueue(config) -> Sink, initialized. */
-    private record Path(TestRouter router, Queue queue, Unqueue unqueue, TestRouter.Sink sink) {
+    private record Path(TestRouter router, Queue queue, Unqueue unqueue, Sink sink) {
         static Path of(TestRouter router, String config) throws ConfigurationException {
             Queue queue = router.add(new Queue(), "q", 1, 1, "");
             Unqueue unqueue = router.add(new Unqueue(), "u", 1, 1, config);
-            TestRouter.Sink sink = router.add(new TestRouter.Sink(), "k", 1, 0, "");
+            Sink sink = router.add(new Sink(), "k", 1, 0, "");
             connect(queue, 0, unqueue, 0);
             connect(unqueue, 0, sink, 0);
             router.initialize(queue, unqueue, sink);
@@ -38,9 +38,9 @@ class UnqueueTest {
             Path path = Path.of(router, "BURST 4");
             path.fill(10);
             router.runTasks();
-            assertEquals(4, path.sink.packets);
+            assertEquals(4, path.sink.packets());
             router.runTasks(2);
-            assertEquals(10, path.sink.packets);
+            assertEquals(10, path.sink.packets());
             assertEquals("10", router.handlers(path.unqueue).read("count"));
             assertEquals("4", router.handlers(path.unqueue).read("burst"));
         }
@@ -52,11 +52,11 @@ class UnqueueTest {
             Path path = Path.of(router, "");
             path.fill(5);
             router.runTasks();
-            assertEquals(1, path.sink.packets);
+            assertEquals(1, path.sink.packets());
             router.handlers(path.unqueue).write("burst", "-1");
             assertEquals("2147483647", router.handlers(path.unqueue).read("burst"));
             router.runTasks();
-            assertEquals(5, path.sink.packets);
+            assertEquals(5, path.sink.packets());
         }
     }
 
@@ -75,7 +75,7 @@ class UnqueueTest {
             path.fill(3);
             assertTrue(isScheduled(router), "the push woke it");
             assertTrue(router.runTasks());
-            assertEquals(3, path.sink.packets);
+            assertEquals(3, path.sink.packets());
         }
     }
 
@@ -90,17 +90,17 @@ class UnqueueTest {
             Path path = Path.of(router, "BURST 4, LIMIT 6");
             path.fill(20);
             router.runTasks(5);
-            assertEquals(6, path.sink.packets);
+            assertEquals(6, path.sink.packets());
             assertFalse(isScheduled(router));
             TestRouter.Handlers handlers = router.handlers(path.unqueue);
             assertEquals("6", handlers.read("limit"));
             handlers.write("reset", "");
             assertTrue(isScheduled(router));
             router.runTasks(5);
-            assertEquals(12, path.sink.packets);
+            assertEquals(12, path.sink.packets());
             handlers.write("limit", "-1");
             router.runTasks(5);
-            assertEquals(20, path.sink.packets);
+            assertEquals(20, path.sink.packets());
             handlers.write("reset_counts", "");
             assertEquals("0", handlers.read("count"));
         }
@@ -112,12 +112,12 @@ class UnqueueTest {
             Path path = Path.of(router, "ACTIVE false");
             path.fill(2);
             router.runTasks(3);
-            assertEquals(0, path.sink.packets);
+            assertEquals(0, path.sink.packets());
             TestRouter.Handlers handlers = router.handlers(path.unqueue);
             assertEquals("false", handlers.read("active"));
             handlers.write("active", "true");
             router.runTasks(3);
-            assertEquals(2, path.sink.packets);
+            assertEquals(2, path.sink.packets());
             handlers.write("active", "false");
             assertFalse(router.runTasks());
             assertEquals("syntax error",

@@ -5,23 +5,21 @@ import dev.junction.packet.Checksums;
 import dev.junction.packet.Packet;
 import dev.junction.packet.PacketBatch;
 import dev.junction.packet.PacketPool;
-import java.util.ArrayList;
 import java.util.HexFormat;
-import java.util.List;
 
-/** Packets for the IP and ARP element tests, and a sink that keeps what it receives. */
-final class IPTestPackets {
+/** The packets of the tests: raw bytes, counting bytes, Ethernet frames, IPv4 headers, and batches of them. */
+final class TestPackets {
     /** The packet of Click's userlevel/iprouter-01 test: Ethernet, IPv4 1.0.0.1 -> 2.0.0.2, UDP. */
     static final String IPROUTER_FRAME = "0000c0ae67ef 000000000000 0800"
             + "45000028 00000000 401177c3 01000001 02000002"
             + "13691369 0014d641"
             + "55445020 7061636b 6574210a 04000000 01000000";
 
-    private IPTestPackets() {
+    private TestPackets() {
     }
 
     static byte[] hex(String text) {
-        return HexFormat.of().parseHex(text.replace(" ", ""));
+        return HexFormat.of().parseHex(text.replaceAll("\\s", ""));
     }
 
     /** A packet holding {@code bytes}, from {@code pool}. */
@@ -88,45 +86,52 @@ final class IPTestPackets {
         return packet;
     }
 
-    /** Pushes one packet into input {@code port} of {@code element}. */
-    static void push(Element element, int port, Packet packet) {
-        PacketBatch batch = new PacketBatch();
-        batch.add(packet);
-        element.push(port, batch);
+    /** A packet from the router's pool holding {@code bytes}. */
+    static Packet packet(TestRouter router, byte... bytes) {
+        return packet(router.pool, bytes);
     }
 
-    /** A push sink that keeps the packets it receives (free them with {@link #clear}). */
-    static final class Collector extends Element {
-        final List<Packet> packets = new ArrayList<>();
-
-        @Override
-        public String portCount() {
-            return "1/0";
+    /** A packet of {@code length} bytes 0, 1, 2, ... */
+    static Packet counting(TestRouter router, int length) {
+        byte[] bytes = new byte[length];
+        for (int i = 0; i < length; i++) {
+            bytes[i] = (byte) i;
         }
+        return packet(router, bytes);
+    }
 
-        @Override
-        public String processing() {
-            return "h/";
-        }
+    /** A packet of {@code length} zero bytes with destination IP annotation {@code dstIp}. */
+    static Packet zeros(PacketPool pool, int length, int dstIp) {
+        Packet packet = packet(pool, new byte[length]);
+        packet.setDstIp(dstIp);
+        return packet;
+    }
 
-        @Override
-        public void push(int port, PacketBatch batch) {
-            for (int i = 0; i < batch.size(); i++) {
-                packets.add(batch.get(i));
-            }
-            batch.clear();
-        }
+    /** A 60-byte Ethernet frame from {@code source} to {@code destination}, stamped {@code nanos}. */
+    static Packet frame(PacketPool pool, long destination, long source, long nanos) {
+        Packet packet = zeros(pool, 60, 0);
+        packet.setUnsigned48(0, destination);
+        packet.setUnsigned48(6, source);
+        packet.setTimestampNanos(nanos);
+        return packet;
+    }
 
-        Packet only() {
-            if (packets.size() != 1) {
-                throw new AssertionError("expected one packet, got " + packets.size());
-            }
-            return packets.get(0);
+    /** A batch of {@code packets}. */
+    static PacketBatch batch(Packet... packets) {
+        PacketBatch batch = new PacketBatch(Math.max(packets.length, 1));
+        for (Packet packet : packets) {
+            batch.add(packet);
         }
+        return batch;
+    }
 
-        void clear() {
-            packets.forEach(Packet::kill);
-            packets.clear();
-        }
+    /** Pushes {@code packets} into input 0 of {@code element} as one batch. */
+    static void push(Element element, Packet... packets) {
+        push(element, 0, packets);
+    }
+
+    /** Pushes {@code packets} into input {@code port} of {@code element} as one batch. */
+    static void push(Element element, int port, Packet... packets) {
+        element.push(port, batch(packets));
     }
 }
