@@ -141,24 +141,11 @@ class DumpTest {
                 ETHER_UDP);
         String config = dir.resolve("out.pcap").toString();
         try (TraceHarness h = new TraceHarness()) {
-            StandaloneContext oldContext = new StandaloneContext("f", h.pool, h.clock);
-            oldContext.setPull(false, 0);
-            FromDump old = new FromDump();
-            old.attach(oldContext, 0, 1);
-            old.configure(dev.junction.element.Args.parse(config));
-            old.initialize();
+            FromDump old = h.pulled(new FromDump(), "f", config);
             PacketBatch into = new PacketBatch();
             assertEquals(1, old.pull(0, into, 1));
-            StandaloneContext newContext = new StandaloneContext("f", h.pool, h.clock);
-            newContext.setPull(false, 0);
-            FromDump replacement = new FromDump();
-            replacement.attach(newContext, 0, 1);
-            replacement.configure(dev.junction.element.Args.parse(config));
-            replacement.initialize();
-            dev.junction.element.ElementState state = new dev.junction.element.ElementState();
-            old.saveState(state);
-            old.cleanup();
-            replacement.takeState(state);
+            FromDump replacement = h.pulled(new FromDump(), "f", config);
+            TraceHarness.swap(old, replacement);
             assertEquals(2, replacement.pull(0, into, 32));
             assertEquals(3, replacement.count());
             assertEquals(3_000_000_000L, into.get(2).timestampNanos());

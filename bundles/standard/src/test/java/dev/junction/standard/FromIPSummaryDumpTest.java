@@ -101,25 +101,12 @@ class FromIPSummaryDumpTest {
     void aHotSwapGoesOnFromTheSameLine() throws Exception {
         try (TraceHarness h = new TraceHarness()) {
             String config = "DATA \"!data ts\n!flowid 1.0.0.1 1 1.0.0.2 2\n1\n2\n3\"";
-            StandaloneContext oldContext = new StandaloneContext("f", h.pool, h.clock);
-            oldContext.setPull(false, 0);
-            FromIPSummaryDump old = new FromIPSummaryDump();
-            old.attach(oldContext, 0, 1);
-            old.configure(dev.junction.element.Args.parse(config));
-            old.initialize();
+            FromIPSummaryDump old = h.pulled(new FromIPSummaryDump(), "f", config);
             dev.junction.packet.PacketBatch into = new dev.junction.packet.PacketBatch();
             assertEquals(1, old.pull(0, into, 1));
 
-            StandaloneContext newContext = new StandaloneContext("f", h.pool, h.clock);
-            newContext.setPull(false, 0);
-            FromIPSummaryDump replacement = new FromIPSummaryDump();
-            replacement.attach(newContext, 0, 1);
-            replacement.configure(dev.junction.element.Args.parse(config));
-            replacement.initialize();
-            dev.junction.element.ElementState state = new dev.junction.element.ElementState();
-            old.saveState(state);
-            old.cleanup();
-            replacement.takeState(state);
+            FromIPSummaryDump replacement = h.pulled(new FromIPSummaryDump(), "f", config);
+            TraceHarness.swap(old, replacement);
             assertEquals(2, replacement.pull(0, into, 32));
             assertEquals(List.of(1_000_000_000L, 2_000_000_000L, 3_000_000_000L),
                     List.of(into.get(0).timestampNanos(), into.get(1).timestampNanos(), into.get(2).timestampNanos()));

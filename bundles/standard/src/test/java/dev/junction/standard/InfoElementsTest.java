@@ -8,19 +8,12 @@ import dev.junction.element.Args;
 import dev.junction.element.ArgTypes;
 import dev.junction.element.ConfigurationException;
 import dev.junction.element.Element;
-import dev.junction.element.ElementContext;
 import dev.junction.element.ElementResolver;
 import dev.junction.element.NameInfo;
 import dev.junction.element.StandaloneContext;
 import dev.junction.net.IPv4;
 import dev.junction.packet.PacketPool;
-import dev.junction.sched.Clock;
 import dev.junction.sched.ManualClock;
-import dev.junction.sched.NotifierSignal;
-import dev.junction.sched.Task;
-import dev.junction.sched.TaskBody;
-import dev.junction.sched.Timer;
-import dev.junction.sched.TimerCallback;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -133,13 +126,12 @@ class InfoElementsTest {
     }
 
     /** A context with a flat name table, two threads, and elements a and b to place. */
-    private static final class NamesContext implements ElementContext {
-        final StandaloneContext standalone;
+    private static final class NamesContext extends DelegatingContext {
         final Map<String, String> names = new LinkedHashMap<>();
         final List<String> placements = new ArrayList<>();
 
         NamesContext(StandaloneContext standalone) {
-            this.standalone = standalone;
+            super(standalone);
         }
 
         @Override
@@ -167,72 +159,12 @@ class InfoElementsTest {
         }
 
         @Override
-        public String name() {
-            return standalone.name();
-        }
-
-        @Override
-        public String landmark() {
-            return standalone.landmark();
-        }
-
-        @Override
-        public Clock clock() {
-            return standalone.clock();
-        }
-
-        @Override
-        public PacketPool packetPool() {
-            return standalone.packetPool();
-        }
-
-        @Override
-        public Task createTask(TaskBody body) {
-            return standalone.createTask(body);
-        }
-
-        @Override
-        public Timer createTimer(TimerCallback callback) {
-            return standalone.createTimer(callback);
-        }
-
-        @Override
-        public NotifierSignal upstreamEmptySignal(int port, Task listener) {
-            return NotifierSignal.alwaysActive();
-        }
-
-        @Override
-        public NotifierSignal downstreamFullSignal(int port, Task listener) {
-            return NotifierSignal.alwaysActive();
-        }
-
-        @Override
-        public Element element(String name) {
-            return null;
-        }
-
-        @Override
         public String readHandler(String handler) {
             return "";
         }
 
         @Override
         public void writeHandler(String handler, String value) {
-        }
-
-        @Override
-        public boolean isInputPush(int port) {
-            return true;
-        }
-
-        @Override
-        public boolean isOutputPush(int port) {
-            return true;
-        }
-
-        @Override
-        public void warning(String message) {
-            standalone.warning(message);
         }
     }
 }

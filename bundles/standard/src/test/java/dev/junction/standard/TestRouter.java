@@ -3,22 +3,17 @@ package dev.junction.standard;
 import dev.junction.element.Args;
 import dev.junction.element.ConfigurationException;
 import dev.junction.element.Element;
-import dev.junction.element.ElementContext;
 import dev.junction.element.HandlerException;
 import dev.junction.element.HandlerRegistry;
 import dev.junction.element.ReadHandler;
 import dev.junction.element.StandaloneContext;
 import dev.junction.element.WriteHandler;
 import dev.junction.packet.PacketPool;
-import dev.junction.sched.Clock;
 import dev.junction.sched.ManualClock;
 import dev.junction.sched.Notifier;
 import dev.junction.sched.NotifierKind;
 import dev.junction.sched.NotifierSignal;
 import dev.junction.sched.Task;
-import dev.junction.sched.TaskBody;
-import dev.junction.sched.Timer;
-import dev.junction.sched.TimerCallback;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -183,36 +178,14 @@ final class TestRouter implements AutoCloseable {
      * A StandaloneContext whose notifier signals come from the neighbouring element, and which finds the
      * router's elements by name and writes their handlers (other handler writes are recorded).
      */
-    private record WiredContext(StandaloneContext standalone, Element element, TestRouter router)
-            implements ElementContext {
-        @Override
-        public String name() {
-            return standalone.name();
-        }
+    private static final class WiredContext extends DelegatingContext {
+        private final Element element;
+        private final TestRouter router;
 
-        @Override
-        public String landmark() {
-            return standalone.landmark();
-        }
-
-        @Override
-        public Clock clock() {
-            return standalone.clock();
-        }
-
-        @Override
-        public PacketPool packetPool() {
-            return standalone.packetPool();
-        }
-
-        @Override
-        public Task createTask(TaskBody body) {
-            return standalone.createTask(body);
-        }
-
-        @Override
-        public Timer createTimer(TimerCallback callback) {
-            return standalone.createTimer(callback);
+        WiredContext(StandaloneContext standalone, Element element, TestRouter router) {
+            super(standalone);
+            this.element = element;
+            this.router = router;
         }
 
         @Override
@@ -243,11 +216,6 @@ final class TestRouter implements AutoCloseable {
         }
 
         @Override
-        public String readHandler(String handler) throws HandlerException {
-            return standalone.readHandler(handler);
-        }
-
-        @Override
         public void writeHandler(String handler, String value) throws HandlerException {
             int dot = handler.lastIndexOf('.');
             Element target = dot > 0 ? router.byName.get(handler.substring(0, dot)) : null;
@@ -266,11 +234,6 @@ final class TestRouter implements AutoCloseable {
         @Override
         public boolean isOutputPush(int port) {
             return !HandWiredProcessing.isPullOutput(element, port);
-        }
-
-        @Override
-        public void warning(String message) {
-            standalone.warning(message);
         }
     }
 }

@@ -3,6 +3,7 @@ package dev.junction.standard;
 import dev.junction.element.Args;
 import dev.junction.element.ConfigurationException;
 import dev.junction.element.Element;
+import dev.junction.element.ElementState;
 import dev.junction.element.StandaloneContext;
 import dev.junction.packet.PacketPool;
 import dev.junction.sched.ManualClock;
@@ -52,5 +53,23 @@ final class TraceHarness implements AutoCloseable {
     @Override
     public void close() {
         pool.close();
+    }
+
+    /** {@code element} on a context of its own whose output 0 is pull, configured and initialized. */
+    <E extends Element> E pulled(E element, String name, String config) throws ConfigurationException {
+        StandaloneContext context = new StandaloneContext(name, pool, clock);
+        context.setPull(false, 0);
+        element.attach(context, 0, 1);
+        element.configure(Args.parse(config));
+        element.initialize();
+        return element;
+    }
+
+    /** Hands {@code old}'s state to {@code replacement} as a hot swap does, cleaning {@code old} up between. */
+    static void swap(Element old, Element replacement) {
+        ElementState state = new ElementState();
+        old.saveState(state);
+        old.cleanup();
+        replacement.takeState(state);
     }
 }
