@@ -25,11 +25,9 @@ class ARPQuerierTest {
 
     private static Wired wire(TestRouter router, String config) throws Exception {
         ARPQuerier arp = router.add(new ARPQuerier(), "arp", 2, 2, config);
-        Sink out = router.add(Sink.keeping(), "o", 1, 0, "");
-        Sink queries = router.add(Sink.keeping(), "q", 1, 0, "");
-        connect(arp, 0, out, 0);
-        connect(arp, 1, queries, 0);
-        router.initialize(arp, out, queries);
+        Sink[] wired = Sink.wire(router, arp);
+        Sink out = wired[0];
+        Sink queries = wired[1];
         return new Wired(arp, out, queries);
     }
 

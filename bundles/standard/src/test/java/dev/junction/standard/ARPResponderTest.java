@@ -27,11 +27,9 @@ class ARPResponderTest {
 
     private static Wired wire(TestRouter router, String config) throws Exception {
         ARPResponder ar = router.add(new ARPResponder(), "ar", 1, 2, config);
-        Sink out = router.add(Sink.keeping(), "o", 1, 0, "");
-        Sink other = router.add(Sink.keeping(), "x", 1, 0, "");
-        connect(ar, 0, out, 0);
-        connect(ar, 1, other, 0);
-        router.initialize(ar, out, other);
+        Sink[] wired = Sink.wire(router, ar);
+        Sink out = wired[0];
+        Sink other = wired[1];
         return new Wired(ar, out, other);
     }
 

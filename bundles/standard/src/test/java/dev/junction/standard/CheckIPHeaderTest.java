@@ -25,11 +25,9 @@ class CheckIPHeaderTest {
 
     private static Wired wire(TestRouter router, CheckIPHeader element, String config) throws Exception {
         CheckIPHeader check = router.add(element, "chk", 1, 2, config);
-        Sink good = router.add(Sink.keeping(), "good", 1, 0, "");
-        Sink bad = router.add(Sink.keeping(), "bad", 1, 0, "");
-        connect(check, 0, good, 0);
-        connect(check, 1, bad, 0);
-        router.initialize(check, good, bad);
+        Sink[] wired = Sink.wire(router, check);
+        Sink good = wired[0];
+        Sink bad = wired[1];
         return new Wired(check, good, bad);
     }
 
@@ -127,9 +125,7 @@ class CheckIPHeaderTest {
     void withoutAnErrorOutputBadPacketsAreFreed() throws Exception {
         try (TestRouter router = new TestRouter()) {
             CheckIPHeader check = router.add(new CheckIPHeader(), "chk", 1, 1, "");
-            Sink good = router.add(Sink.keeping(), "good", 1, 0, "");
-            connect(check, 0, good, 0);
-            router.initialize(check, good);
+            Sink good = Sink.wire(router, check)[0];
             push(check, 0, packet(router.pool, new byte[30]));
             assertEquals(256, router.pool.available());
         }

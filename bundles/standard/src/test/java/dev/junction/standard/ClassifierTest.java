@@ -16,12 +16,7 @@ class ClassifierTest {
     static List<Integer> classify(String config, int outputs, byte[]... packets) throws Exception {
         try (TestRouter router = new TestRouter()) {
             Classifier classifier = router.add(new Classifier(), "c", 1, outputs, config);
-            Sink[] sinks = new Sink[outputs];
-            for (int i = 0; i < outputs; i++) {
-                sinks[i] = router.add(new Sink(), "s" + i, 1, 0, "");
-                connect(classifier, i, sinks[i], 0);
-            }
-            router.initialize(classifier);
+            Sink[] sinks = Sink.wire(router, classifier, Sink::new);
             PacketBatch batch = new PacketBatch();
             for (int i = 0; i < packets.length; i++) {
                 Packet p = router.pool.allocate();

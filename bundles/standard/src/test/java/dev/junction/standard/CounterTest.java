@@ -17,9 +17,7 @@ class CounterTest {
     /** A Counter feeding a Sink, initialized. */
     private static Counter counter(TestRouter router) throws ConfigurationException {
         Counter counter = router.add(new Counter(), "c", 1, 1, "");
-        Sink sink = router.add(new Sink(), "k", 1, 0, "");
-        connect(counter, 0, sink, 0);
-        router.initialize(counter, sink);
+        Sink sink = Sink.wire(router, counter, Sink::new)[0];
         return counter;
     }
 

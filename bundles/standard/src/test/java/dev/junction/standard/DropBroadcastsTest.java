@@ -14,11 +14,9 @@ class DropBroadcastsTest {
     void dropsLinkBroadcastsAndMulticasts() throws Exception {
         try (TestRouter router = new TestRouter()) {
             DropBroadcasts drop = router.add(new DropBroadcasts(), "d", 1, 2, "");
-            Sink out = router.add(Sink.keeping(), "o", 1, 0, "");
-            Sink dropped = router.add(Sink.keeping(), "x", 1, 0, "");
-            connect(drop, 0, out, 0);
-            connect(drop, 1, dropped, 0);
-            router.initialize(drop, out, dropped);
+            Sink[] wired = Sink.wire(router, drop);
+            Sink out = wired[0];
+            Sink dropped = wired[1];
             for (PacketType type : PacketType.values()) {
                 Packet packet = packet(router.pool, new byte[20]);
                 packet.setPacketType(type);

@@ -23,12 +23,7 @@ class EtherSwitchTest {
 
     private EtherSwitch etherSwitch(String config, int ports) throws Exception {
         EtherSwitch element = router.add(new EtherSwitch(), "s", ports, ports, config);
-        sinks = new Sink[ports];
-        for (int i = 0; i < ports; i++) {
-            sinks[i] = router.add(Sink.keeping(), "c" + i, 1, 0, "");
-            TestRouter.connect(element, i, sinks[i], 0);
-        }
-        router.initialize(element);
+        sinks = Sink.wire(router, element);
         return element;
     }
 

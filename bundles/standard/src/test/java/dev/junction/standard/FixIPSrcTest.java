@@ -21,9 +21,7 @@ class FixIPSrcTest {
     void fixesOnlyAnnotatedPackets() throws Exception {
         try (TestRouter router = new TestRouter()) {
             FixIPSrc fix = router.add(new FixIPSrc(), "f", 1, 1, "18.26.4.24");
-            Sink out = router.add(Sink.keeping(), "o", 1, 0, "");
-            connect(fix, 0, out, 0);
-            router.initialize(fix, out);
+            Sink out = Sink.wire(router, fix)[0];
             push(fix, 0, marked(router.pool, ip(IPv4.parse("1.1.1.1"), 2, 17, 9, 4, new byte[] {1, 1, 1, 1}), 0));
             Packet annotated = marked(router.pool, ip(IPv4.parse("1.1.1.1"), 2, 17, 9, 4, new byte[] {1, 1, 1, 1}), 0);
             IPHeaders.setFixIpSrc(annotated, true);

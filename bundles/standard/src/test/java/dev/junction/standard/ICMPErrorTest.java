@@ -29,9 +29,7 @@ class ICMPErrorTest {
 
     private static Wired wire(TestRouter router, String config) throws Exception {
         ICMPError icmp = router.add(new ICMPError(), "e", 1, 1, config);
-        Sink out = router.add(Sink.keeping(), "o", 1, 0, "");
-        connect(icmp, 0, out, 0);
-        router.initialize(icmp, out);
+        Sink out = Sink.wire(router, icmp)[0];
         return new Wired(icmp, out);
     }
 

@@ -29,12 +29,7 @@ class IPFilterTest {
             Function<PacketPool, Packet>... makers) throws Exception {
         try (TestRouter router = new TestRouter()) {
             router.add(element, "f", 1, outputs, config);
-            Sink[] sinks = new Sink[outputs];
-            for (int i = 0; i < outputs; i++) {
-                sinks[i] = router.add(new Sink(), "s" + i, 1, 0, "");
-                connect(element, i, sinks[i], 0);
-            }
-            router.initialize(element);
+            Sink[] sinks = Sink.wire(router, element, Sink::new);
             PacketBatch batch = new PacketBatch();
             for (int i = 0; i < makers.length; i++) {
                 Packet p = makers[i].apply(router.pool);

@@ -24,11 +24,9 @@ class IPFragmenterTest {
 
     private static Wired wire(TestRouter router, String config) throws Exception {
         IPFragmenter fr = router.add(new IPFragmenter(), "fr", 1, 2, config);
-        Sink out = router.add(Sink.keeping(), "o", 1, 0, "");
-        Sink big = router.add(Sink.keeping(), "b", 1, 0, "");
-        connect(fr, 0, out, 0);
-        connect(fr, 1, big, 0);
-        router.initialize(fr, out, big);
+        Sink[] wired = Sink.wire(router, fr);
+        Sink out = wired[0];
+        Sink big = wired[1];
         return new Wired(fr, out, big);
     }
 

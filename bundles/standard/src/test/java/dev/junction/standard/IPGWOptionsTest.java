@@ -21,11 +21,9 @@ class IPGWOptionsTest {
 
     private static Wired wire(TestRouter router) throws Exception {
         IPGWOptions gw = router.add(new IPGWOptions(), "gw", 1, 2, "18.26.4.24, 10.0.0.1 10.0.0.2");
-        Sink out = router.add(Sink.keeping(), "o", 1, 0, "");
-        Sink bad = router.add(Sink.keeping(), "b", 1, 0, "");
-        connect(gw, 0, out, 0);
-        connect(gw, 1, bad, 0);
-        router.initialize(gw, out, bad);
+        Sink[] wired = Sink.wire(router, gw);
+        Sink out = wired[0];
+        Sink bad = wired[1];
         return new Wired(gw, out, bad);
     }
 

@@ -40,12 +40,7 @@ class IPRouteTableTest {
     void routesEachPacketToItsOutputAndSetsTheGateway(Supplier<IPRouteTable> kind) throws Exception {
         try (TestRouter router = new TestRouter()) {
             IPRouteTable table = router.add(kind.get(), "rt", 1, 3, ROUTES);
-            Sink[] sinks = new Sink[3];
-            for (int i = 0; i < 3; i++) {
-                sinks[i] = router.add(Sink.keeping(), "c" + i, 1, 0, "");
-                TestRouter.connect(table, i, sinks[i], 0);
-            }
-            router.initialize(table);
+            Sink[] sinks = Sink.wire(router, table);
             int[] destinations = {parse("18.26.4.24"), parse("18.26.4.9"), parse("1.2.3.4"), parse("18.26.4.255"),
                 parse("18.26.4.10"), parse("18.26.5.1")};
             PacketBatch batch = new PacketBatch();
@@ -69,9 +64,7 @@ class IPRouteTableTest {
     void dropsPacketsWithoutRoute(Supplier<IPRouteTable> kind) throws Exception {
         try (TestRouter router = new TestRouter()) {
             IPRouteTable table = router.add(kind.get(), "rt", 1, 1, "10.0.0.0/8 0");
-            Sink sink = router.add(Sink.keeping(), "c", 1, 0, "");
-            TestRouter.connect(table, 0, sink, 0);
-            router.initialize(table);
+            Sink sink = Sink.wire(router, table)[0];
             table.push(0, TestPackets.batch(TestPackets.zeros(router.pool, 20, parse("11.0.0.1")),
                     TestPackets.zeros(router.pool, 20, parse("10.9.9.9"))));
             assertEquals(List.of(parse("10.9.9.9")), sink.dstIps());

@@ -25,9 +25,7 @@ class InfiniteSourceTest {
     void pushesBurstPacketsOfDefaultDataEachRunUntilLimit() throws Exception {
         try (TestRouter router = new TestRouter()) {
             InfiniteSource source = router.add(new InfiniteSource(), "s", 0, 1, "LIMIT 10, BURST 4");
-            Sink sink = router.add(new Sink(), "k", 1, 0, "");
-            connect(source, 0, sink, 0);
-            router.initialize(source, sink);
+            Sink sink = Sink.wire(router, source, Sink::new)[0];
 
             assertTrue(router.runTasks());
             assertEquals(4, sink.packets());
@@ -63,9 +61,7 @@ class InfiniteSourceTest {
     void theCountCrossesAHotSwapSoLimitIsNotRestarted() throws Exception {
         try (TestRouter router = new TestRouter()) {
             InfiniteSource old = router.add(new InfiniteSource(), "s", 0, 1, "LIMIT 10, BURST 4");
-            Sink sink = router.add(new Sink(), "k", 1, 0, "");
-            connect(old, 0, sink, 0);
-            router.initialize(old, sink);
+            Sink sink = Sink.wire(router, old, Sink::new)[0];
             router.runTasks(2);
             assertEquals(8, sink.packets());
 
@@ -87,9 +83,7 @@ class InfiniteSourceTest {
     void positionalArgumentsAndDataKeywords() throws Exception {
         try (TestRouter router = new TestRouter()) {
             InfiniteSource source = router.add(new InfiniteSource(), "s", 0, 1, "\\<0800 45>, 3, 2, true, TIMESTAMP false");
-            Sink sink = router.add(new Sink(), "k", 1, 0, "");
-            connect(source, 0, sink, 0);
-            router.initialize(source, sink);
+            Sink sink = Sink.wire(router, source, Sink::new)[0];
             router.runTasks(5);
             assertEquals(3, sink.packets());
             assertArrayEquals(new byte[] {8, 0, 0x45}, sink.lastData());
@@ -106,9 +100,7 @@ class InfiniteSourceTest {
     void lengthCutsOrRepeatsData() throws Exception {
         try (TestRouter router = new TestRouter()) {
             InfiniteSource source = router.add(new InfiniteSource(), "s", 0, 1, "DATA abc, LENGTH 7, LIMIT 1");
-            Sink sink = router.add(new Sink(), "k", 1, 0, "");
-            connect(source, 0, sink, 0);
-            router.initialize(source, sink);
+            Sink sink = Sink.wire(router, source, Sink::new)[0];
             router.runTasks();
             assertEquals("abcabca", new String(sink.lastData()));
 
@@ -130,9 +122,7 @@ class InfiniteSourceTest {
     void handlersRestartProductionAndRefuseBadValues() throws Exception {
         try (TestRouter router = new TestRouter()) {
             InfiniteSource source = router.add(new InfiniteSource(), "s", 0, 1, "ACTIVE false, LIMIT 2");
-            Sink sink = router.add(new Sink(), "k", 1, 0, "");
-            connect(source, 0, sink, 0);
-            router.initialize(source, sink);
+            Sink sink = Sink.wire(router, source, Sink::new)[0];
             assertFalse(router.runTasks());
             assertEquals(0, sink.packets());
 

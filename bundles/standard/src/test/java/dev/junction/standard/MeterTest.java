@@ -15,12 +15,7 @@ class MeterTest {
     void sendsTheStreamToTheOutputOfItsRate() throws Exception {
         try (TestRouter router = new TestRouter()) {
             Meter meter = router.add(new Meter(), "m", 1, 3, "1000Bps, 3kBps");
-            Sink[] out = new Sink[3];
-            for (int i = 0; i < 3; i++) {
-                out[i] = router.add(new Sink(), "r" + i, 1, 0, "");
-                connect(meter, i, out[i], 0);
-            }
-            router.initialize(meter, out[0], out[1], out[2]);
+            Sink[] out = Sink.wire(router, meter, Sink::new);
             TestRouter.Handlers handlers = router.handlers(meter);
             assertEquals("10003000", handlers.read("meters"), "Click prints them without a separator");
 

@@ -24,11 +24,9 @@ class PaintTeeAndCheckPaintTest {
     void paintTeeCopiesPacketsOfItsColorToOutput1() throws Exception {
         try (TestRouter router = new TestRouter()) {
             PaintTee tee = router.add(new PaintTee(), "t", 1, 2, "3");
-            Sink main = router.add(new Sink(), "m", 1, 0, "");
-            Sink copies = router.add(new Sink(), "c", 1, 0, "");
-            connect(tee, 0, main, 0);
-            connect(tee, 1, copies, 0);
-            router.initialize(tee, main, copies);
+            Sink[] wired = Sink.wire(router, tee, Sink::new);
+            Sink main = wired[0];
+            Sink copies = wired[1];
             tee.push(0, painted(router, 3, 1, 3, 0));
             assertEquals(List.of(0, 1, 2, 3), main.firstBytes());
             assertEquals(List.of(0, 2), copies.firstBytes());
@@ -66,11 +64,9 @@ class PaintTeeAndCheckPaintTest {
     void checkPaintPassesItsColorAndDivertsOrDropsTheRest() throws Exception {
         try (TestRouter router = new TestRouter()) {
             CheckPaint check = router.add(new CheckPaint(), "k", 1, 2, "2");
-            Sink passed = router.add(new Sink(), "p", 1, 0, "");
-            Sink other = router.add(new Sink(), "o", 1, 0, "");
-            connect(check, 0, passed, 0);
-            connect(check, 1, other, 0);
-            router.initialize(check, passed, other);
+            Sink[] wired = Sink.wire(router, check, Sink::new);
+            Sink passed = wired[0];
+            Sink other = wired[1];
             check.push(0, painted(router, 2, 0, 2, 9));
             assertEquals(List.of(0, 2), passed.firstBytes());
             assertEquals(List.of(1, 3), other.firstBytes());

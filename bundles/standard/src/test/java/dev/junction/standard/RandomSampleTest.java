@@ -14,11 +14,9 @@ class RandomSampleTest {
     private record Path(RandomSample sample, Sink kept, Sink dropped) {
         static Path of(TestRouter router, String config) throws ConfigurationException {
             RandomSample sample = router.add(new RandomSample(), "rs", 1, 2, config);
-            Sink kept = router.add(new Sink(), "k", 1, 0, "");
-            Sink dropped = router.add(new Sink(), "d", 1, 0, "");
-            connect(sample, 0, kept, 0);
-            connect(sample, 1, dropped, 0);
-            router.initialize(sample, kept, dropped);
+            Sink[] wired = Sink.wire(router, sample, Sink::new);
+            Sink kept = wired[0];
+            Sink dropped = wired[1];
             return new Path(sample, kept, dropped);
         }
     }

@@ -15,11 +15,9 @@ class RatedSplitterTest {
     private record Path(RatedSplitter splitter, Sink under, Sink over) {
         static Path of(TestRouter router, String config) throws ConfigurationException {
             RatedSplitter splitter = router.add(new RatedSplitter(), "rs", 1, 2, config);
-            Sink under = router.add(new Sink(), "u", 1, 0, "");
-            Sink over = router.add(new Sink(), "o", 1, 0, "");
-            connect(splitter, 0, under, 0);
-            connect(splitter, 1, over, 0);
-            router.initialize(splitter, under, over);
+            Sink[] wired = Sink.wire(router, splitter, Sink::new);
+            Sink under = wired[0];
+            Sink over = wired[1];
             return new Path(splitter, under, over);
         }
     }
@@ -91,9 +89,7 @@ class RatedSplitterTest {
     void withoutOutput1TheRestIsFreed() throws Exception {
         try (TestRouter router = new TestRouter()) {
             RatedSplitter splitter = router.add(new RatedSplitter(), "rs", 1, 1, "10, BURST_SIZE 2");
-            Sink under = router.add(new Sink(), "u", 1, 0, "");
-            connect(splitter, 0, under, 0);
-            router.initialize(splitter, under);
+            Sink under = Sink.wire(router, splitter, Sink::new)[0];
             splitter.push(0, router.batch(5, 1, 0));
             assertEquals(2, under.packets());
             assertEquals(256, router.pool.available());

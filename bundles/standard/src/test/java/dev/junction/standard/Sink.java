@@ -1,11 +1,13 @@
 package dev.junction.standard;
 
+import dev.junction.element.ConfigurationException;
 import dev.junction.element.Element;
 import dev.junction.packet.Packet;
 import dev.junction.packet.PacketBatch;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
  * The push sink of the tests: counts the batches reaching it and records what each packet looked like on
@@ -132,13 +134,18 @@ final class Sink extends Element {
     }
 
     /** {@code element} wired to a new keeping Sink on each of its outputs, and initialized. */
-    static Sink[] wire(TestRouter router, Element element) throws Exception {
-        Sink[] sinks = new Sink[element.outputCount()];
-        for (int port = 0; port < sinks.length; port++) {
-            sinks[port] = router.add(keeping(), "capture" + port, 1, 0, "");
-            TestRouter.connect(element, port, sinks[port], 0);
+    static Sink[] wire(TestRouter router, Element element) throws ConfigurationException {
+        return wire(router, element, Sink::keeping);
+    }
+
+    /** {@code element} wired to a new sink from {@code sinks} on each of its outputs, and initialized. */
+    static Sink[] wire(TestRouter router, Element element, Supplier<Sink> sinks) throws ConfigurationException {
+        Sink[] wired = new Sink[element.outputCount()];
+        for (int port = 0; port < wired.length; port++) {
+            wired[port] = router.add(sinks.get(), "sink" + port, 1, 0, "");
+            TestRouter.connect(element, port, wired[port], 0);
         }
         router.initialize(element);
-        return sinks;
+        return wired;
     }
 }

@@ -19,14 +19,7 @@ class SwitchesTest {
     private static <E extends Element> List<Sink> wire(TestRouter router, E element, int outputs,
             String config) throws ConfigurationException {
         router.add(element, "e", 1, outputs, config);
-        List<Sink> recorders = new ArrayList<>();
-        for (int i = 0; i < outputs; i++) {
-            Sink recorder = router.add(new Sink(), "r" + i, 1, 0, "");
-            connect(element, i, recorder, 0);
-            recorders.add(recorder);
-        }
-        router.initialize(element);
-        return recorders;
+        return List.of(Sink.wire(router, element, Sink::new));
     }
 
     private static List<String> errors(Element element, int outputs, String config) {

@@ -12,9 +12,7 @@ class TimedSourceTest {
     void pushesOnePacketPerIntervalUpToTheLimit() throws Exception {
         try (TestRouter router = new TestRouter()) {
             TimedSource source = router.add(new TimedSource(), "s", 0, 1, "10ms, hello, LIMIT 3");
-            Sink sink = router.add(new Sink(), "k", 1, 0, "");
-            TestRouter.connect(source, 0, sink, 0);
-            router.initialize(source, sink);
+            Sink sink = Sink.wire(router, source, Sink::new)[0];
             assertEquals(0, router.runTimers(), "the first packet comes after one INTERVAL");
             for (int i = 0; i < 5; i++) {
                 router.clock.advance(10_000_000);
@@ -43,9 +41,7 @@ class TimedSourceTest {
     void defaultsAndInactive() throws Exception {
         try (TestRouter router = new TestRouter()) {
             TimedSource source = router.add(new TimedSource(), "s", 0, 1, "ACTIVE false");
-            Sink sink = router.add(new Sink(), "k", 1, 0, "");
-            TestRouter.connect(source, 0, sink, 0);
-            router.initialize(source, sink);
+            Sink sink = Sink.wire(router, source, Sink::new)[0];
             router.clock.advance(2_000_000_000L);
             router.runTimers();
             assertEquals(0, sink.packets());
