@@ -3,7 +3,6 @@ package dev.junction.standard;
 import static dev.junction.standard.TestPackets.hex;
 import static dev.junction.standard.TestPackets.packet;
 import static dev.junction.standard.TestPackets.push;
-import static dev.junction.standard.TestRouter.connect;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 

@@ -5,7 +5,6 @@ import static dev.junction.standard.TestPackets.ip;
 import static dev.junction.standard.TestPackets.marked;
 import static dev.junction.standard.TestPackets.packet;
 import static dev.junction.standard.TestPackets.push;
-import static dev.junction.standard.TestRouter.connect;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 

@@ -2,7 +2,6 @@ package dev.junction.standard;
 
 import static dev.junction.standard.TestPackets.packet;
 import static dev.junction.standard.TestPackets.push;
-import static dev.junction.standard.TestRouter.connect;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.junction.packet.Packet;

@@ -1,6 +1,5 @@
 package dev.junction.standard;
 
-import static dev.junction.standard.TestRouter.connect;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -9,7 +8,6 @@ import dev.junction.element.ConfigurationException;
 import dev.junction.element.Element;
 import dev.junction.element.HandlerException;
 import dev.junction.packet.PacketBatch;
-import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 

@@ -1,6 +1,7 @@
 package dev.junction.standard;
 
 import dev.junction.element.Element;
+import dev.junction.net.IPv4;
 import dev.junction.packet.Checksums;
 import dev.junction.packet.Packet;
 import dev.junction.packet.PacketBatch;
@@ -14,6 +15,10 @@ final class TestPackets {
             + "45000028 00000000 401177c3 01000001 02000002"
             + "13691369 0014d641"
             + "55445020 7061636b 6574210a 04000000 01000000";
+
+    static final int ICMP = 1;
+    static final int TCP = 6;
+    static final int UDP = 17;
 
     private TestPackets() {
     }
@@ -36,16 +41,9 @@ final class TestPackets {
      */
     static byte[] ip(int source, int destination, int protocol, int ttl, int payload, byte[] options) {
         int headerLength = 20 + (options == null ? 0 : options.length);
-        byte[] bytes = new byte[headerLength + payload];
-        bytes[0] = (byte) (0x40 | headerLength / 4);
-        bytes[2] = (byte) (bytes.length >> 8);
-        bytes[3] = (byte) bytes.length;
+        byte[] bytes = header(headerLength, payload, source, destination, protocol, ttl);
         bytes[4] = 0x12;
         bytes[5] = 0x34;
-        bytes[8] = (byte) ttl;
-        bytes[9] = (byte) protocol;
-        putInt(bytes, 12, source);
-        putInt(bytes, 16, destination);
         if (options != null) {
             System.arraycopy(options, 0, bytes, 20, options.length);
         }
@@ -54,6 +52,56 @@ final class TestPackets {
         }
         fixChecksum(bytes, 0);
         return bytes;
+    }
+
+    /** An IPv4 header of {@code headerLength} bytes followed by {@code payload} zero bytes; ID and checksum 0. */
+    private static byte[] header(int headerLength, int payload, int source, int destination, int protocol, int ttl) {
+        byte[] bytes = new byte[headerLength + payload];
+        bytes[0] = (byte) (0x40 | headerLength / 4);
+        bytes[2] = (byte) (bytes.length >> 8);
+        bytes[3] = (byte) bytes.length;
+        bytes[8] = (byte) ttl;
+        bytes[9] = (byte) protocol;
+        putInt(bytes, 12, source);
+        putInt(bytes, 16, destination);
+        return bytes;
+    }
+
+    /**
+     * A packet of an IPv4 header (20 bytes, TTL 64, ID and checksum 0) of {@code protocol} and a zeroed 8-byte
+     * (UDP, ICMP) or 20-byte (TCP) transport header starting with the two ports; network header marked.
+     */
+    static Packet ipPacket(PacketPool pool, int protocol, String src, String dst, int sport, int dport) {
+        byte[] bytes = header(20, protocol == TCP ? 20 : 8, IPv4.parse(src), IPv4.parse(dst), protocol, 64);
+        bytes[20] = (byte) (sport >> 8);
+        bytes[21] = (byte) sport;
+        bytes[22] = (byte) (dport >> 8);
+        bytes[23] = (byte) dport;
+        Packet packet = packet(pool, bytes);
+        packet.setNetworkHeader(0, 20);
+        return packet;
+    }
+
+    static Packet udp(PacketPool pool, int sport, int dport) {
+        return ipPacket(pool, UDP, "10.0.0.1", "10.0.0.2", sport, dport);
+    }
+
+    /** Click's Truncate: keeps the first {@code length} bytes. */
+    static Packet truncate(Packet p, int length) {
+        if (p.length() > length) {
+            p.take(p.length() - length);
+        }
+        return p;
+    }
+
+    /** Click's EtherEncap(0x0800, 1:1:1:1:1:1, 2:2:2:2:2:2): pushes an Ethernet header and marks it. */
+    static Packet etherEncap(Packet p) {
+        p.push(14);
+        p.setUnsigned48(0, 0x020202020202L);
+        p.setUnsigned48(6, 0x010101010101L);
+        p.setShort(12, 0x0800);
+        p.setMacHeader(0);
+        return p;
     }
 
     static void putInt(byte[] bytes, int offset, int value) {
