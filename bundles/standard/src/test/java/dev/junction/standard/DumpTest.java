@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.junction.element.ConfigurationException;
-import dev.junction.element.StandaloneContext;
 import dev.junction.packet.Packet;
 import dev.junction.packet.PacketBatch;
 import java.io.File;
@@ -35,7 +34,7 @@ class DumpTest {
     /** Writes packets of the given hex bytes and timestamps with ToDump(file, config); returns the file's bytes. */
     private byte[] write(String config, long[] timestamps, String... hex) throws Exception {
         Path file = dir.resolve("out.pcap");
-        try (TraceHarness h = new TraceHarness()) {
+        try (TestRouter h = new TestRouter(256, 2048, 128)) {
             ToDump dump = h.add(new ToDump(), "t", 1, 0, file + (config.isEmpty() ? "" : ", " + config));
             dump.initialize();
             PacketBatch batch = new PacketBatch();
@@ -73,18 +72,12 @@ class DumpTest {
 
     /** Reads {@code file} with FromDump(config) to its end; returns the packets of outputs 0 and 1. */
     private static List<List<Sink.Seen>> read(Path file, String config, int outputs) throws Exception {
-        try (TraceHarness h = new TraceHarness()) {
+        try (TestRouter h = new TestRouter(256, 2048, 128)) {
             FromDump source = h.add(new FromDump(), "f", 0, outputs, file + (config.isEmpty() ? "" : ", " + config));
-            Sink sink0 = h.add(new Sink(), "r", 1, 0, "");
-            Sink sink1 = h.add(new Sink(), "s", 1, 0, "");
-            StandaloneContext.connect(source, 0, sink0, 0);
-            if (outputs > 1) {
-                StandaloneContext.connect(source, 1, sink1, 0);
-            }
-            source.initialize();
-            h.run(100);
-            assertEquals(sink0.seen.size(), source.count());
-            return List.of(sink0.seen, sink1.seen);
+            Sink[] sinks = Sink.wire(h, source, Sink::new);
+            h.runUntilIdle(100);
+            assertEquals(sinks[0].seen.size(), source.count());
+            return List.of(sinks[0].seen, outputs > 1 ? sinks[1].seen : List.of());
         }
     }
 
@@ -110,26 +103,22 @@ class DumpTest {
         write("NANO false", new long[] {1_000_000_000L, 2_000_000_000L, 3_000_000_000L, 4_000_000_000L},
                 ETHER_UDP, ETHER_UDP, ETHER_UDP, ETHER_UDP);
         Path file = dir.resolve("out.pcap");
-        try (TraceHarness h = new TraceHarness()) {
+        try (TestRouter h = new TestRouter(256, 2048, 128)) {
             FromDump source = h.add(new FromDump(), "f", 0, 1, file + ", START_AFTER 1, END 4, STOP true");
-            Sink sink = h.add(new Sink(), "r", 1, 0, "");
-            StandaloneContext.connect(source, 0, sink, 0);
-            source.initialize();
-            h.run(100);
+            Sink sink = Sink.wire(h, source, Sink::new)[0];
+            h.runUntilIdle(100);
             assertEquals(List.of(2_000_000_000L, 3_000_000_000L),
                     sink.seen.stream().map(Sink.Seen::timestamp).toList());
             assertEquals(List.of("stop="), h.handlerWrites());
         }
-        try (TraceHarness h = new TraceHarness()) {
+        try (TestRouter h = new TestRouter(256, 2048, 128)) {
             FromDump source = h.add(new FromDump(), "f", 0, 1, file + ", INTERVAL 1.5, END_CALL c.reset 1");
-            Sink sink = h.add(new Sink(), "r", 1, 0, "");
-            StandaloneContext.connect(source, 0, sink, 0);
-            source.initialize();
-            h.run(100);
+            Sink sink = Sink.wire(h, source, Sink::new)[0];
+            h.runUntilIdle(100);
             assertEquals(4, sink.seen.size(), "END_CALL runs at the END time; still active, the rest is read");
             assertEquals(List.of("c.reset=1", "c.reset=1"), h.handlerWrites(), "and at the end of the file");
         }
-        try (TraceHarness h = new TraceHarness()) {
+        try (TestRouter h = new TestRouter(256, 2048, 128)) {
             assertEquals("END_CALL and STOP are mutually exclusive", assertThrows(ConfigurationException.class,
                     () -> h.add(new FromDump(), "f", 0, 1, file + ", STOP true, END_CALL x.y")).getMessage());
         }
@@ -140,12 +129,12 @@ class DumpTest {
         write("NANO false", new long[] {1_000_000_000L, 2_000_000_000L, 3_000_000_000L}, ETHER_UDP, ETHER_UDP,
                 ETHER_UDP);
         String config = dir.resolve("out.pcap").toString();
-        try (TraceHarness h = new TraceHarness()) {
+        try (TestRouter h = new TestRouter(256, 2048, 128)) {
             FromDump old = h.pulled(new FromDump(), "f", config);
             PacketBatch into = new PacketBatch();
             assertEquals(1, old.pull(0, into, 1));
             FromDump replacement = h.pulled(new FromDump(), "f", config);
-            TraceHarness.swap(old, replacement);
+            TestRouter.swap(old, replacement);
             assertEquals(2, replacement.pull(0, into, 32));
             assertEquals(3, replacement.count());
             assertEquals(3_000_000_000L, into.get(2).timestampNanos());
@@ -176,7 +165,7 @@ class DumpTest {
         Files.write(empty, new byte[3]);
         Path bad = dir.resolve("bad.pcap");
         Files.write(bad, new byte[24]);
-        try (TraceHarness h = new TraceHarness()) {
+        try (TestRouter h = new TestRouter(256, 2048, 128)) {
             assertEquals(empty + ": not a tcpdump file (too short)", assertThrows(ConfigurationException.class,
                     () -> h.add(new FromDump(), "a", 0, 1, empty.toString()).initialize()).getMessage());
             assertEquals(bad + ": not a tcpdump file (bad magic number)", assertThrows(ConfigurationException.class,

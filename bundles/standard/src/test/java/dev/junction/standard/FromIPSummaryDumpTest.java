@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.junction.element.ConfigurationException;
-import dev.junction.element.StandaloneContext;
 import dev.junction.packet.Checksums;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -19,19 +18,17 @@ class FromIPSummaryDumpTest {
     Path dir;
 
     /** Reads {@code config} to its end; returns the packets seen. */
-    private static List<Sink.Seen> read(TraceHarness h, String config) throws Exception {
+    private static List<Sink.Seen> read(TestRouter h, String config) throws Exception {
         FromIPSummaryDump source = h.add(new FromIPSummaryDump(), "f", 0, 1, config);
-        Sink sink = h.add(new Sink(), "r", 1, 0, "");
-        StandaloneContext.connect(source, 0, sink, 0);
-        source.initialize();
-        h.run(100);
+        Sink sink = Sink.wire(h, source, Sink::new)[0];
+        h.runUntilIdle(100);
         assertTrue(source.done(), "the dump was read to its end");
         return sink.seen;
     }
 
     @Test
     void aPortMakesAnIpAndTcpHeaderWithClickDefaults() throws Exception {
-        try (TraceHarness h = new TraceHarness()) {
+        try (TestRouter h = new TestRouter(256, 2048, 128)) {
             List<Sink.Seen> seen = read(h, "STOP true, DATA \"!data link timestamp sport\n3 1.5 0\n1 2 7\"");
             assertEquals(2, seen.size());
             assertArrayEquals(TestPackets.hex("""
@@ -48,7 +45,7 @@ class FromIPSummaryDumpTest {
 
     @Test
     void fieldsFillTheHeadersAndLengths() throws Exception {
-        try (TraceHarness h = new TraceHarness()) {
+        try (TestRouter h = new TestRouter(256, 2048, 128)) {
             List<Sink.Seen> seen = read(h, "DATA \"!IPSummaryDump 1.3\n!data ip_src sport ip_dst dport "
                     + "ip_proto ip_id ip_ttl ip_tos\n# comment\n1.0.0.1 79 1.0.0.2 22 U 7 64 16\n\n"
                     + "!proto I\n!data src dst payload\n9.9.9.9 8.8.8.8 \\\"hi there\\\"\"");
@@ -66,7 +63,7 @@ class FromIPSummaryDumpTest {
 
     @Test
     void aFlowidLineGivesDefaultAddressesAndPorts() throws Exception {
-        try (TraceHarness h = new TraceHarness()) {
+        try (TestRouter h = new TestRouter(256, 2048, 128)) {
             List<Sink.Seen> seen = read(h, "DATA \"!flowid 1.0.0.1 5 1.0.0.2 6 U\n!data ts dport\n1 -\n2 9\"");
             assertArrayEquals(TestPackets.hex("""
                     4500001c 00000000 64110000 01000001 01000002
@@ -79,19 +76,14 @@ class FromIPSummaryDumpTest {
 
     @Test
     void answersPullsAndSleepsWhenDone() throws Exception {
-        try (TraceHarness h = new TraceHarness()) {
-            StandaloneContext context = new StandaloneContext("f", h.pool, h.clock);
-            context.setPull(false, 0);
-            FromIPSummaryDump source = new FromIPSummaryDump();
-            source.attach(context, 0, 1);
-            source.configure(dev.junction.element.Args.parse("STOP true, DATA \"!data ts\n1\n2\n3\""));
-            source.initialize();
+        try (TestRouter h = new TestRouter(256, 2048, 128)) {
+            FromIPSummaryDump source = h.pulled(new FromIPSummaryDump(), "f", "STOP true, DATA \"!data ts\n1\n2\n3\"");
             dev.junction.packet.PacketBatch into = new dev.junction.packet.PacketBatch();
             assertEquals(2, source.pull(0, into, 2));
             assertEquals(1, source.pull(0, into, 32));
             assertEquals(0, source.pull(0, into, 32));
             assertTrue(source.done());
-            assertEquals(List.of("stop="), context.handlerWrites());
+            assertEquals(List.of("stop="), h.handlerWrites());
             assertEquals(3_000_000_000L, into.get(2).timestampNanos());
             into.killAll();
         }
@@ -99,14 +91,14 @@ class FromIPSummaryDumpTest {
 
     @Test
     void aHotSwapGoesOnFromTheSameLine() throws Exception {
-        try (TraceHarness h = new TraceHarness()) {
+        try (TestRouter h = new TestRouter(256, 2048, 128)) {
             String config = "DATA \"!data ts\n!flowid 1.0.0.1 1 1.0.0.2 2\n1\n2\n3\"";
             FromIPSummaryDump old = h.pulled(new FromIPSummaryDump(), "f", config);
             dev.junction.packet.PacketBatch into = new dev.junction.packet.PacketBatch();
             assertEquals(1, old.pull(0, into, 1));
 
             FromIPSummaryDump replacement = h.pulled(new FromIPSummaryDump(), "f", config);
-            TraceHarness.swap(old, replacement);
+            TestRouter.swap(old, replacement);
             assertEquals(2, replacement.pull(0, into, 32));
             assertEquals(List.of(1_000_000_000L, 2_000_000_000L, 3_000_000_000L),
                     List.of(into.get(0).timestampNanos(), into.get(1).timestampNanos(), into.get(2).timestampNanos()));
@@ -118,18 +110,16 @@ class FromIPSummaryDumpTest {
     @Test
     void onePacketPerBatchUnlessBurstSaysOtherwise() throws Exception {
         for (String burst : List.of("", ", BURST 4")) {
-            try (TraceHarness h = new TraceHarness()) {
+            try (TestRouter h = new TestRouter(256, 2048, 128)) {
                 FromIPSummaryDump source = h.add(new FromIPSummaryDump(), "f", 0, 1,
                         "DATA \"!data ts\n1\n2\n3\n4\n5\"" + burst);
-                Sink sink = h.add(new Sink(), "r", 1, 0, "");
-                StandaloneContext.connect(source, 0, sink, 0);
-                source.initialize();
-                h.run(100);
+                Sink sink = Sink.wire(h, source, Sink::new)[0];
+                h.runUntilIdle(100);
                 assertEquals(5, sink.seen.size());
                 assertEquals(burst.isEmpty() ? 5 : 2, sink.batches, "batches" + burst);
             }
         }
-        try (TraceHarness h = new TraceHarness()) {
+        try (TestRouter h = new TestRouter(256, 2048, 128)) {
             assertEquals("BURST: must be from 1 to 256", assertThrows(ConfigurationException.class,
                     () -> h.add(new FromIPSummaryDump(), "f", 0, 1, "DATA x, BURST 0")).getMessage());
         }
@@ -137,7 +127,7 @@ class FromIPSummaryDumpTest {
 
     @Test
     void checksumSetsValidChecksumsAndPadsToTheIpLength() throws Exception {
-        try (TraceHarness h = new TraceHarness()) {
+        try (TestRouter h = new TestRouter(256, 2048, 128)) {
             List<Sink.Seen> seen = read(h, "CHECKSUM true, FIELDS ip_src ip_dst sport dport ip_len tcp_flags "
                     + "tcp_seq tcp_ack tcp_window, DATA \"10.0.0.1 10.0.0.2 1234 80 52 SA 1000 2000 8192\"");
             byte[] data = seen.get(0).data();
@@ -155,7 +145,7 @@ class FromIPSummaryDumpTest {
     void readsFilesAndWarnsAboutBadLines() throws Exception {
         Path file = dir.resolve("in.txt");
         Files.writeString(file, "!data timestamp bogus ip_ttl\n1 x 5\nnot-a-number x q\n2 y zz\n3 - 9\n");
-        try (TraceHarness h = new TraceHarness()) {
+        try (TestRouter h = new TestRouter(256, 2048, 128)) {
             List<Sink.Seen> seen = read(h, file.toString());
             assertEquals(3, seen.size(), "lines with no readable field are skipped");
             assertEquals(9, seen.get(2).data()[8]);
@@ -164,12 +154,12 @@ class FromIPSummaryDumpTest {
         }
         Path noBanner = dir.resolve("plain.txt");
         Files.writeString(noBanner, "1 2\n");
-        try (TraceHarness h = new TraceHarness()) {
+        try (TestRouter h = new TestRouter(256, 2048, 128)) {
             List<Sink.Seen> seen = read(h, noBanner + ", FIELDS ts ip_ttl");
             assertEquals(1, seen.size());
             assertEquals(List.of(), h.warnings(), "FIELDS given: no banner needed");
         }
-        try (TraceHarness h = new TraceHarness()) {
+        try (TestRouter h = new TestRouter(256, 2048, 128)) {
             read(h, noBanner.toString());
             assertEquals(List.of(noBanner + ":1: missing banner line; is this an IP summary dump?",
                     noBanner + ":1: no '!data' provided"), h.warnings());
@@ -178,7 +168,7 @@ class FromIPSummaryDumpTest {
 
     @Test
     void configurationErrorsNameTheProblem() throws Exception {
-        try (TraceHarness h = new TraceHarness()) {
+        try (TestRouter h = new TestRouter(256, 2048, 128)) {
             FromIPSummaryDump missing = h.add(new FromIPSummaryDump(), "f", 0, 1, "/nonexistent/IN");
             ConfigurationException e = assertThrows(ConfigurationException.class, missing::initialize);
             assertEquals("/nonexistent/IN: No such file or directory", e.getMessage());
@@ -195,21 +185,19 @@ class FromIPSummaryDumpTest {
 
     @Test
     void timingSpacesPacketsByTheirTimestamps() throws Exception {
-        try (TraceHarness h = new TraceHarness()) {
+        try (TestRouter h = new TestRouter(256, 2048, 128)) {
             FromIPSummaryDump source = h.add(new FromIPSummaryDump(), "f", 0, 1,
                     "TIMING true, DATA \"!data timestamp ip_ttl\n10 1\n10.5 2\n12 3\"");
-            Sink sink = h.add(new Sink(), "r", 1, 0, "");
-            StandaloneContext.connect(source, 0, sink, 0);
-            source.initialize();
-            h.run(10);
+            Sink sink = Sink.wire(h, source, Sink::new)[0];
+            h.runUntilIdle(10);
             assertEquals(1, sink.seen.size(), "the first packet at once");
             h.clock.advance(500_000_000L);
-            h.contexts.get(0).runTimers();
-            h.run(10);
+            h.runTimers();
+            h.runUntilIdle(10);
             assertEquals(2, sink.seen.size());
             h.clock.advance(1_500_000_000L);
-            h.contexts.get(0).runTimers();
-            h.run(10);
+            h.runTimers();
+            h.runUntilIdle(10);
             assertEquals(3, sink.seen.size());
         }
     }

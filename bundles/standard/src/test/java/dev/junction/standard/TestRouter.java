@@ -3,6 +3,7 @@ package dev.junction.standard;
 import dev.junction.element.Args;
 import dev.junction.element.ConfigurationException;
 import dev.junction.element.Element;
+import dev.junction.element.ElementState;
 import dev.junction.element.HandlerException;
 import dev.junction.element.HandlerRegistry;
 import dev.junction.element.ReadHandler;
@@ -43,7 +44,12 @@ final class TestRouter implements AutoCloseable {
 
     /** A router whose pool has {@code packets} buffers of {@code bufferSize} bytes (64 of headroom). */
     TestRouter(int packets, int bufferSize) {
-        pool = PacketPool.create("test", packets, bufferSize, 64);
+        this(packets, bufferSize, 64);
+    }
+
+    /** A router whose pool has {@code packets} buffers of {@code bufferSize} bytes, {@code headroom} of them in front. */
+    TestRouter(int packets, int bufferSize, int headroom) {
+        pool = PacketPool.create("test", packets, bufferSize, headroom);
     }
 
     /** Attaches {@code element} as {@code name} with the given ports and configures it with {@code config}. */
@@ -60,6 +66,38 @@ final class TestRouter implements AutoCloseable {
     /** The warnings the element called {@code name} reported. */
     List<String> warnings(String name) {
         return contexts.stream().filter(c -> c.name().equals(name)).findFirst().orElseThrow().warnings();
+    }
+
+    /** The warnings of every element, in order of the elements. */
+    List<String> warnings() {
+        return contexts.stream().flatMap(c -> c.warnings().stream()).toList();
+    }
+
+    /** The handler writes the elements made that did not reach an element of this router, as handler=value. */
+    List<String> handlerWrites() {
+        return contexts.stream().flatMap(c -> c.handlerWrites().stream()).toList();
+    }
+
+    /**
+     * {@code element} as {@code name}, on a plain StandaloneContext whose output 0 is pull, configured and
+     * initialized: a source answering the test's own pulls.
+     */
+    <E extends Element> E pulled(E element, String name, String config) throws ConfigurationException {
+        StandaloneContext context = new StandaloneContext(name, pool, clock);
+        contexts.add(context);
+        context.setPull(false, 0);
+        element.attach(context, 0, 1);
+        element.configure(Args.parse(config));
+        element.initialize();
+        return element;
+    }
+
+    /** Hands {@code old}'s state to {@code replacement} as a hot swap does, cleaning {@code old} up between. */
+    static void swap(Element old, Element replacement) {
+        ElementState state = new ElementState();
+        old.saveState(state);
+        old.cleanup();
+        replacement.takeState(state);
     }
 
     /** Connects output {@code port} of {@code from} to input {@code inputPort} of {@code to}. */
@@ -107,6 +145,13 @@ final class TestRouter implements AutoCloseable {
     /** Whether any element's task is scheduled. */
     boolean anyTaskScheduled() {
         return contexts.stream().flatMap(c -> c.tasks().stream()).anyMatch(Task::isScheduled);
+    }
+
+    /** Runs the tasks until none does useful work, at most {@code rounds} times. */
+    void runUntilIdle(int rounds) {
+        for (int i = 0; i < rounds && runTasks(); i++) {
+            // runTasks did the work
+        }
     }
 
     /** Runs the tasks {@code rounds} times. */
