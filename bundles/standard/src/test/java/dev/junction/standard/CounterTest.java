@@ -22,12 +22,7 @@ class CounterTest {
     }
 
     private static void push(TestRouter router, Counter counter, int packets, int length) {
-        PacketBatch batch = new PacketBatch(packets);
-        router.pool.allocate(batch, packets);
-        for (int i = 0; i < packets; i++) {
-            batch.get(i).put(length);
-        }
-        counter.push(0, batch);
+        counter.push(0, router.batch(packets, length));
     }
 
     @Test

@@ -20,10 +20,8 @@ class DelayTest {
 
     /** Pushes {@code count} packets painted from {@code first}, stamped {@code timestamp} (0: unset). */
     private static void fill(TestRouter router, Queue queue, int first, int count, long timestamp) {
-        PacketBatch batch = new PacketBatch(count);
-        router.pool.allocate(batch, count);
+        PacketBatch batch = router.painted(count, 0, first);
         for (int i = 0; i < count; i++) {
-            batch.get(i).setPaint(first + i);
             batch.get(i).setTimestampNanos(timestamp);
         }
         queue.push(0, batch);

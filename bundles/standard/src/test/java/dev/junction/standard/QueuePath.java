@@ -2,7 +2,6 @@ package dev.junction.standard;
 
 import dev.junction.element.ConfigurationException;
 import dev.junction.element.Element;
-import dev.junction.packet.PacketBatch;
 
 /** Queue -> {@code unqueue} (an element pulling from the queue and pushing on) -> Sink, initialized. */
 record QueuePath<E extends Element>(TestRouter router, Queue queue, E unqueue, Sink sink) {
@@ -19,13 +18,7 @@ record QueuePath<E extends Element>(TestRouter router, Queue queue, E unqueue, S
 
     /** Pushes {@code packets} fresh packets of {@code length} bytes, painted 0, 1, 2, ..., into the queue. */
     void fill(int packets, int length) {
-        PacketBatch batch = new PacketBatch(packets);
-        router.pool.allocate(batch, packets);
-        for (int i = 0; i < batch.size(); i++) {
-            batch.get(i).put(length);
-            batch.get(i).setPaint(i);
-        }
-        queue.push(0, batch);
+        queue.push(0, router.painted(packets, length, 0));
     }
 
     /** Advances the clock, fires timers, runs tasks. */

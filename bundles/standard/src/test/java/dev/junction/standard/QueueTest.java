@@ -22,12 +22,7 @@ import org.junit.jupiter.api.Test;
 class QueueTest {
     /** Pushes {@code count} fresh packets painted 0, 1, 2, ... into {@code queue}. */
     private static void pushPackets(TestRouter router, Queue queue, int count) {
-        PacketBatch batch = new PacketBatch(Math.max(1, count));
-        router.pool.allocate(batch, count);
-        for (int i = 0; i < batch.size(); i++) {
-            batch.get(i).setPaint(i);
-        }
-        queue.push(0, batch);
+        queue.push(0, router.painted(count, 0, 0));
     }
 
     private static Queue queue(TestRouter router, String config, int outputs) throws ConfigurationException {

@@ -21,12 +21,7 @@ import org.junit.jupiter.api.Test;
 class QueueVariantsTest {
     /** Pushes fresh packets painted {@code first, first+1, ...} into {@code port} of {@code queue}. */
     private static void push(TestRouter router, QueueBase queue, int port, int first, int count) {
-        PacketBatch batch = new PacketBatch(Math.max(1, count));
-        router.pool.allocate(batch, count);
-        for (int i = 0; i < batch.size(); i++) {
-            batch.get(i).setPaint(first + i);
-        }
-        queue.push(port, batch);
+        queue.push(port, router.painted(count, 0, first));
     }
 
     /** Pulls everything and returns the paints in order, freeing the packets. */

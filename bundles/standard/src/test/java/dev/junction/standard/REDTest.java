@@ -13,9 +13,7 @@ import org.junit.jupiter.api.Test;
 
 class REDTest {
     private static PacketBatch packets(TestRouter router, int count) {
-        PacketBatch batch = new PacketBatch(Math.max(1, count));
-        router.pool.allocate(batch, count);
-        return batch;
+        return router.batch(count, 0);
     }
 
     @Test

@@ -168,13 +168,28 @@ final class TestRouter implements AutoCloseable {
 
     /** A batch of {@code count} fresh packets of {@code length} bytes whose first byte is {@code firstByte}. */
     dev.junction.packet.PacketBatch batch(int count, int length, int firstByte) {
+        dev.junction.packet.PacketBatch batch = batch(count, length);
+        for (int i = 0; i < count && length > 0; i++) {
+            batch.get(i).setByte(0, firstByte);
+        }
+        return batch;
+    }
+
+    /** A batch of {@code count} fresh packets of {@code length} bytes painted {@code first}, {@code first} + 1, ... */
+    dev.junction.packet.PacketBatch painted(int count, int length, int first) {
+        dev.junction.packet.PacketBatch batch = batch(count, length);
+        for (int i = 0; i < count; i++) {
+            batch.get(i).setPaint(first + i);
+        }
+        return batch;
+    }
+
+    /** A batch of {@code count} fresh packets of {@code length} (zero) bytes. */
+    dev.junction.packet.PacketBatch batch(int count, int length) {
         dev.junction.packet.PacketBatch batch = new dev.junction.packet.PacketBatch(Math.max(count, 1));
         pool.allocate(batch, count);
         for (int i = 0; i < count; i++) {
             batch.get(i).put(length);
-            if (length > 0) {
-                batch.get(i).setByte(0, firstByte);
-            }
         }
         return batch;
     }
