@@ -8,7 +8,6 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import dev.junction.element.ConfigurationException;
-import dev.junction.element.Element;
 import dev.junction.element.HandlerException;
 import dev.junction.packet.Packet;
 import dev.junction.packet.PacketBatch;
@@ -17,21 +16,11 @@ import org.junit.jupiter.api.Test;
 
 /** Tee, PullTee, Hub and Suppressor. */
 class DuplicatorsTest {
-    private static Sink[] sinks(TestRouter router, Element element, int from) throws Exception {
-        Sink[] sinks = new Sink[element.outputCount()];
-        for (int i = from; i < sinks.length; i++) {
-            sinks[i] = router.add(Sink.keeping(), "c" + i, 1, 0, "");
-            TestRouter.connect(element, i, sinks[i], 0);
-        }
-        return sinks;
-    }
-
     @Test
     void teeCopiesToEveryOutputAndTheLastGetsTheOriginal() throws Exception {
         try (TestRouter router = new TestRouter()) {
             Tee tee = router.add(new Tee(), "t", 1, 3, "3");
-            Sink[] sinks = sinks(router, tee, 0);
-            router.initialize(tee);
+            Sink[] sinks = Sink.wire(router, tee);
             Packet first = TestPackets.zeros(router.pool, 10, 1);
             first.setByte(0, 42);
             Packet second = TestPackets.zeros(router.pool, 10, 2);
@@ -68,7 +57,11 @@ class DuplicatorsTest {
             Queue queue = router.add(new Queue(), "q", 1, 1, "");
             PullTee tee = router.add(new PullTee(), "t", 1, 3, "");
             TestRouter.connect(queue, 0, tee, 0);
-            Sink[] sinks = sinks(router, tee, 1);
+            // Output 0 is pulled by the test itself: sinks on the push outputs 1 and 2 only.
+            Sink[] sinks = {null, router.add(Sink.keeping(), "c1", 1, 0, ""),
+                router.add(Sink.keeping(), "c2", 1, 0, "")};
+            TestRouter.connect(tee, 1, sinks[1], 0);
+            TestRouter.connect(tee, 2, sinks[2], 0);
             router.initialize(queue, tee);
             queue.push(0, batch(TestPackets.zeros(router.pool, 10, 1), TestPackets.zeros(router.pool, 10, 2)));
             PacketBatch into = new PacketBatch();
@@ -89,8 +82,7 @@ class DuplicatorsTest {
     void hubSendsEverywhereButBack() throws Exception {
         try (TestRouter router = new TestRouter()) {
             Hub hub = router.add(new Hub(), "h", 3, 3, "");
-            Sink[] sinks = sinks(router, hub, 0);
-            router.initialize(hub);
+            Sink[] sinks = Sink.wire(router, hub);
             Packet packet = TestPackets.zeros(router.pool, 10, 7);
             hub.push(2, batch(packet));
             hub.push(0, batch(TestPackets.zeros(router.pool, 10, 8)));
@@ -104,8 +96,7 @@ class DuplicatorsTest {
             assertEquals(256, router.pool.available());
 
             Hub lonely = router.add(new Hub(), "h1", 1, 1, "");
-            Sink only = sinks(router, lonely, 0)[0];
-            router.initialize(lonely);
+            Sink only = Sink.wire(router, lonely)[0];
             lonely.push(0, batch(TestPackets.zeros(router.pool, 10, 1)));
             assertEquals(0, only.packets.size());
             assertEquals(256, router.pool.available(), "nowhere to go: freed");
@@ -116,8 +107,7 @@ class DuplicatorsTest {
     void suppressorDropsSuppressedPorts() throws Exception {
         try (TestRouter router = new TestRouter()) {
             Suppressor suppressor = router.add(new Suppressor(), "s", 2, 2, "");
-            Sink[] sinks = sinks(router, suppressor, 0);
-            router.initialize(suppressor);
+            Sink[] sinks = Sink.wire(router, suppressor);
             TestRouter.Handlers handlers = router.handlers(suppressor);
             assertEquals("true", handlers.read("active1"));
             handlers.write("active1", "false");

@@ -13,7 +13,8 @@ class RatedUnqueueTest {
     @Test
     void startsWithAFullBucketThenMovesRatePacketsPerSecond() throws Exception {
         try (TestRouter router = new TestRouter()) {
-            QueuePath<RatedUnqueue> path = QueuePath.of(router, new RatedUnqueue(), "RATE 1000"); // bucket: 1000 x 20ms = 20 packets
+            // bucket: 1000 x 20ms = 20 packets
+            QueuePath<RatedUnqueue> path = QueuePath.of(router, new RatedUnqueue(), "RATE 1000");
             path.fill(100, 10);
             router.runTasks();
             assertEquals(20, path.sink().packets(), "the full bucket's burst");
@@ -62,7 +63,8 @@ class RatedUnqueueTest {
     void bandwidthVersionChargesBytesAndNeedsTheThreshold() throws Exception {
         try (TestRouter router = new TestRouter()) {
             // 1000 bytes of burst + Click's 131072 threshold: 11 packets of 100 bytes leave at once.
-            QueuePath<BandwidthRatedUnqueue> path = QueuePath.of(router, new BandwidthRatedUnqueue(), "1MBps, BURST_BYTES 1000");
+            QueuePath<BandwidthRatedUnqueue> path =
+                    QueuePath.of(router, new BandwidthRatedUnqueue(), "1MBps, BURST_BYTES 1000");
             path.fill(100, 100);
             router.runTasks();
             assertEquals(11, path.sink().packets());

@@ -47,7 +47,7 @@ final class TestRouter implements AutoCloseable {
         this(packets, bufferSize, 64);
     }
 
-    /** A router whose pool has {@code packets} buffers of {@code bufferSize} bytes, {@code headroom} of them in front. */
+    /** A router whose pool has {@code packets} buffers of {@code bufferSize} bytes ({@code headroom} of headroom). */
     TestRouter(int packets, int bufferSize, int headroom) {
         pool = PacketPool.create("test", packets, bufferSize, headroom);
     }
