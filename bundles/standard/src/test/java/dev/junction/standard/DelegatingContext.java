@@ -92,4 +92,14 @@ abstract class DelegatingContext implements ElementContext {
     public void warning(String message) {
         standalone.warning(message);
     }
+
+    @Override
+    public void defineName(String type, String name, String value) {
+        standalone.defineName(type, name, value);
+    }
+
+    @Override
+    public String lookupName(String type, String name) {
+        return standalone.lookupName(type, name);
+    }
 }
