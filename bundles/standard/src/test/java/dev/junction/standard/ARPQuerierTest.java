@@ -6,10 +6,8 @@ import static dev.junction.standard.TestPackets.packet;
 import static dev.junction.standard.TestPackets.push;
 import static dev.junction.standard.TestRouter.connect;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.junction.element.ConfigurationException;
 import dev.junction.net.IPv4;
 import dev.junction.packet.Packet;
 import java.util.List;
@@ -188,9 +186,6 @@ class ARPQuerierTest {
     }
 
     private static List<String> errors(String config) {
-        try (TestRouter router = new TestRouter()) {
-            return assertThrows(ConfigurationException.class, () -> router.add(new ARPQuerier(), "a", 2, 1, config))
-                    .errors();
-        }
+        return TestRouter.configErrors(new ARPQuerier(), 2, 1, config);
     }
 }

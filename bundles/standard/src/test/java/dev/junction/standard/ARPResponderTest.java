@@ -6,7 +6,6 @@ import static dev.junction.standard.TestPackets.push;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
-import dev.junction.element.ConfigurationException;
 import dev.junction.element.HandlerException;
 import dev.junction.net.EtherAddress;
 import dev.junction.net.IPv4;
@@ -96,9 +95,6 @@ class ARPResponderTest {
     }
 
     private static List<String> errors(String config) {
-        try (TestRouter router = new TestRouter()) {
-            return assertThrows(ConfigurationException.class, () -> router.add(new ARPResponder(), "a", 1, 1, config))
-                    .errors();
-        }
+        return TestRouter.configErrors(new ARPResponder(), 1, 1, config);
     }
 }

@@ -5,10 +5,8 @@ import static dev.junction.standard.TestPackets.ip;
 import static dev.junction.standard.TestPackets.packet;
 import static dev.junction.standard.TestPackets.push;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.junction.element.ConfigurationException;
 import dev.junction.net.IPv4;
 import dev.junction.packet.Packet;
 import java.util.List;
@@ -176,9 +174,6 @@ class CheckIPHeaderTest {
     }
 
     private static List<String> errors(String config) {
-        try (TestRouter router = new TestRouter()) {
-            return assertThrows(ConfigurationException.class,
-                    () -> router.add(new CheckIPHeader(), "c", 1, 1, config)).errors();
-        }
+        return TestRouter.configErrors(new CheckIPHeader(), 1, 1, config);
     }
 }

@@ -2,9 +2,7 @@ package dev.junction.standard;
 
 import static dev.junction.standard.TestRouter.connect;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
 
-import dev.junction.element.ConfigurationException;
 import dev.junction.packet.Packet;
 import dev.junction.packet.PacketBatch;
 import java.util.ArrayList;
@@ -165,9 +163,6 @@ class ClassifierTest {
     }
 
     private static List<String> errors(String config, int outputs) {
-        try (TestRouter router = new TestRouter()) {
-            return assertThrows(ConfigurationException.class,
-                    () -> router.add(new Classifier(), "c", 1, outputs, config)).errors();
-        }
+        return TestRouter.configErrors(new Classifier(), 1, outputs, config);
     }
 }

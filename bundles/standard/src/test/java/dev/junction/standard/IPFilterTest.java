@@ -7,10 +7,8 @@ import static dev.junction.standard.TestPackets.etherEncap;
 import static dev.junction.standard.TestPackets.ipPacket;
 import static dev.junction.standard.TestPackets.truncate;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.junction.element.ConfigurationException;
 import dev.junction.packet.Packet;
 import dev.junction.packet.PacketBatch;
 import dev.junction.packet.PacketPool;
@@ -181,10 +179,7 @@ class IPFilterTest {
     }
 
     private static List<String> errors(String config, int outputs) {
-        try (TestRouter router = new TestRouter()) {
-            return assertThrows(ConfigurationException.class,
-                    () -> router.add(new IPFilter(), "f", 1, outputs, config)).errors();
-        }
+        return TestRouter.configErrors(new IPFilter(), 1, outputs, config);
     }
 
     @Test

@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.junction.element.Args;
-import dev.junction.element.ConfigurationException;
 import dev.junction.element.ElementState;
 import dev.junction.element.HandlerException;
 import dev.junction.element.StandaloneContext;
@@ -299,8 +298,6 @@ class IPRouteTableTest {
     }
 
     private static List<String> errors(IPRouteTable table, String config) {
-        try (TestRouter router = new TestRouter()) {
-            return assertThrows(ConfigurationException.class, () -> router.add(table, "rt", 1, 2, config)).errors();
-        }
+        return TestRouter.configErrors(table, 1, 2, config);
     }
 }

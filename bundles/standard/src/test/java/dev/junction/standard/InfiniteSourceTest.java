@@ -161,10 +161,7 @@ class InfiniteSourceTest {
     }
 
     private static List<String> errors(String config) {
-        try (TestRouter router = new TestRouter()) {
-            return assertThrows(ConfigurationException.class,
-                    () -> router.add(new InfiniteSource(), "s", 0, 1, config)).errors();
-        }
+        return TestRouter.configErrors(new InfiniteSource(), 0, 1, config);
     }
 
     @Test

@@ -1,9 +1,7 @@
 package dev.junction.standard;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
 
-import dev.junction.element.ConfigurationException;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -54,9 +52,6 @@ class MeterTest {
     }
 
     private static List<String> errors(String config, int outputs) {
-        try (TestRouter router = new TestRouter()) {
-            return assertThrows(ConfigurationException.class, () -> router.add(new Meter(), "m", 1, outputs, config))
-                    .errors();
-        }
+        return TestRouter.configErrors(new Meter(), 1, outputs, config);
     }
 }

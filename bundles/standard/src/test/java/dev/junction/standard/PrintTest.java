@@ -4,7 +4,6 @@ import static dev.junction.standard.TestRouter.connect;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
-import dev.junction.element.ConfigurationException;
 import dev.junction.element.HandlerException;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -124,9 +123,6 @@ class PrintTest {
     }
 
     private static List<String> errors(String config) {
-        try (TestRouter router = new TestRouter()) {
-            return assertThrows(ConfigurationException.class, () -> router.add(new Print(), "p", 1, 1, config))
-                    .errors();
-        }
+        return TestRouter.configErrors(new Print(), 1, 1, config);
     }
 }

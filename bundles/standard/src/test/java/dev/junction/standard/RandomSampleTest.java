@@ -74,9 +74,6 @@ class RandomSampleTest {
     }
 
     private static List<String> errors(String config) {
-        try (TestRouter router = new TestRouter()) {
-            return assertThrows(ConfigurationException.class,
-                    () -> router.add(new RandomSample(), "rs", 1, 1, config)).errors();
-        }
+        return TestRouter.configErrors(new RandomSample(), 1, 1, config);
     }
 }

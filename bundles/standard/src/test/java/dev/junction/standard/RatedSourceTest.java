@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.junction.element.Args;
-import dev.junction.element.ConfigurationException;
 import dev.junction.element.HandlerException;
 import dev.junction.element.StandaloneContext;
 import dev.junction.packet.PacketBatch;
@@ -182,9 +181,6 @@ class RatedSourceTest {
     }
 
     private static List<String> errors(String config) {
-        try (TestRouter router = new TestRouter()) {
-            return assertThrows(ConfigurationException.class,
-                    () -> router.add(new RatedSource(), "s", 0, 1, config)).errors();
-        }
+        return TestRouter.configErrors(new RatedSource(), 0, 1, config);
     }
 }

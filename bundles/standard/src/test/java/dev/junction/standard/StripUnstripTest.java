@@ -5,9 +5,7 @@ import static dev.junction.standard.TestPackets.push;
 import static dev.junction.standard.Sink.wire;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
 
-import dev.junction.element.ConfigurationException;
 import dev.junction.element.Element;
 import dev.junction.packet.Packet;
 import java.util.Arrays;
@@ -89,8 +87,6 @@ class StripUnstripTest {
     }
 
     static List<String> errors(Element element, String config) {
-        try (TestRouter router = new TestRouter()) {
-            return assertThrows(ConfigurationException.class, () -> router.add(element, "e", 1, 1, config)).errors();
-        }
+        return TestRouter.configErrors(element, 1, 1, config);
     }
 }

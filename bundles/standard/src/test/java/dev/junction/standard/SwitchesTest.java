@@ -21,10 +21,7 @@ class SwitchesTest {
     }
 
     private static List<String> errors(Element element, int outputs, String config) {
-        try (TestRouter router = new TestRouter()) {
-            return assertThrows(ConfigurationException.class, () -> router.add(element, "e", 1, outputs, config))
-                    .errors();
-        }
+        return TestRouter.configErrors(element, 1, outputs, config);
     }
 
     @Test

@@ -21,6 +21,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.junit.jupiter.api.Assertions;
 
 /**
  * A small hand-wired router for the tests: one pool, one manual clock, elements attached through
@@ -66,6 +67,14 @@ final class TestRouter implements AutoCloseable {
     /** The warnings the element called {@code name} reported. */
     List<String> warnings(String name) {
         return contexts.stream().filter(c -> c.name().equals(name)).findFirst().orElseThrow().warnings();
+    }
+
+    /** The errors configuring {@code element} with {@code config} fails with; an assertion error if it succeeds. */
+    static List<String> configErrors(Element element, int inputs, int outputs, String config) {
+        try (TestRouter router = new TestRouter()) {
+            return Assertions.assertThrows(ConfigurationException.class,
+                    () -> router.add(element, "e", inputs, outputs, config)).errors();
+        }
     }
 
     /** The warnings of every element, in order of the elements. */
