@@ -6,10 +6,8 @@ import static dev.junction.standard.TestPackets.marked;
 import static dev.junction.standard.TestPackets.push;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.junction.element.ConfigurationException;
 import dev.junction.net.IPv4;
 import dev.junction.packet.Checksums;
 import dev.junction.packet.Packet;
@@ -159,9 +157,6 @@ class ICMPErrorTest {
     }
 
     private static List<String> errors(String config) {
-        try (TestRouter router = new TestRouter(256, 2048)) {
-            return assertThrows(ConfigurationException.class, () -> router.add(new ICMPError(), "e", 1, 1, config))
-                    .errors();
-        }
+        return TestRouter.configErrors(new ICMPError(), 1, 1, config);
     }
 }
