@@ -1,15 +1,13 @@
 package dev.junction.standard;
 
-import static dev.junction.standard.IPTestPackets.hex;
-import static dev.junction.standard.IPTestPackets.ip;
-import static dev.junction.standard.IPTestPackets.packet;
-import static dev.junction.standard.IPTestPackets.push;
+import static dev.junction.standard.TestPackets.hex;
+import static dev.junction.standard.TestPackets.ip;
+import static dev.junction.standard.TestPackets.packet;
+import static dev.junction.standard.TestPackets.push;
 import static dev.junction.standard.TestRouter.connect;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.junction.element.ConfigurationException;
 import dev.junction.net.IPv4;
 import dev.junction.packet.Packet;
 import java.util.List;
@@ -20,16 +18,14 @@ class ARPQuerierTest {
     private static final long PEER_ETHER = 0x00163E000001L;
     private static final int PEER = IPv4.parse("18.26.4.1");
 
-    private record Wired(ARPQuerier arp, IPTestPackets.Collector out, IPTestPackets.Collector queries) {
+    private record Wired(ARPQuerier arp, Sink out, Sink queries) {
     }
 
     private static Wired wire(TestRouter router, String config) throws Exception {
         ARPQuerier arp = router.add(new ARPQuerier(), "arp", 2, 2, config);
-        IPTestPackets.Collector out = router.add(new IPTestPackets.Collector(), "o", 1, 0, "");
-        IPTestPackets.Collector queries = router.add(new IPTestPackets.Collector(), "q", 1, 0, "");
-        connect(arp, 0, out, 0);
-        connect(arp, 1, queries, 0);
-        router.initialize(arp, out, queries);
+        Sink[] wired = Sink.wire(router, arp);
+        Sink out = wired[0];
+        Sink queries = wired[1];
         return new Wired(arp, out, queries);
     }
 
@@ -164,7 +160,7 @@ class ARPQuerierTest {
         try (TestRouter router = new TestRouter()) {
             ARPQuerier arp = router.add(new ARPQuerier(), "arp", 2, 2, "18.26.4.24/24, 00:00:C0:AE:67:EF");
             ARPResponder responder = router.add(new ARPResponder(), "ar", 1, 1, "18.26.4.0/24 00:16:3E:00:00:01");
-            IPTestPackets.Collector out = router.add(new IPTestPackets.Collector(), "o", 1, 0, "");
+            Sink out = router.add(Sink.keeping(), "o", 1, 0, "");
             connect(arp, 0, out, 0);
             connect(arp, 1, responder, 0);
             connect(responder, 0, arp, 1);
@@ -190,9 +186,6 @@ class ARPQuerierTest {
     }
 
     private static List<String> errors(String config) {
-        try (TestRouter router = new TestRouter()) {
-            return assertThrows(ConfigurationException.class, () -> router.add(new ARPQuerier(), "a", 2, 1, config))
-                    .errors();
-        }
+        return TestRouter.configErrors(new ARPQuerier(), 2, 1, config);
     }
 }

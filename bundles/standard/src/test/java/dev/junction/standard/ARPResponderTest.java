@@ -1,13 +1,11 @@
 package dev.junction.standard;
 
-import static dev.junction.standard.IPTestPackets.hex;
-import static dev.junction.standard.IPTestPackets.packet;
-import static dev.junction.standard.IPTestPackets.push;
-import static dev.junction.standard.TestRouter.connect;
+import static dev.junction.standard.TestPackets.hex;
+import static dev.junction.standard.TestPackets.packet;
+import static dev.junction.standard.TestPackets.push;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
-import dev.junction.element.ConfigurationException;
 import dev.junction.element.HandlerException;
 import dev.junction.net.EtherAddress;
 import dev.junction.net.IPv4;
@@ -22,16 +20,14 @@ class ARPResponderTest {
                 + String.format("%08x", IPv4.parse(target)));
     }
 
-    private record Wired(ARPResponder ar, IPTestPackets.Collector out, IPTestPackets.Collector other) {
+    private record Wired(ARPResponder ar, Sink out, Sink other) {
     }
 
     private static Wired wire(TestRouter router, String config) throws Exception {
         ARPResponder ar = router.add(new ARPResponder(), "ar", 1, 2, config);
-        IPTestPackets.Collector out = router.add(new IPTestPackets.Collector(), "o", 1, 0, "");
-        IPTestPackets.Collector other = router.add(new IPTestPackets.Collector(), "x", 1, 0, "");
-        connect(ar, 0, out, 0);
-        connect(ar, 1, other, 0);
-        router.initialize(ar, out, other);
+        Sink[] wired = Sink.wire(router, ar);
+        Sink out = wired[0];
+        Sink other = wired[1];
         return new Wired(ar, out, other);
     }
 
@@ -99,9 +95,6 @@ class ARPResponderTest {
     }
 
     private static List<String> errors(String config) {
-        try (TestRouter router = new TestRouter()) {
-            return assertThrows(ConfigurationException.class, () -> router.add(new ARPResponder(), "a", 1, 1, config))
-                    .errors();
-        }
+        return TestRouter.configErrors(new ARPResponder(), 1, 1, config);
     }
 }

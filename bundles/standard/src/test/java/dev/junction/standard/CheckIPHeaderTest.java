@@ -1,15 +1,12 @@
 package dev.junction.standard;
 
-import static dev.junction.standard.IPTestPackets.hex;
-import static dev.junction.standard.IPTestPackets.ip;
-import static dev.junction.standard.IPTestPackets.packet;
-import static dev.junction.standard.IPTestPackets.push;
-import static dev.junction.standard.TestRouter.connect;
+import static dev.junction.standard.TestPackets.hex;
+import static dev.junction.standard.TestPackets.ip;
+import static dev.junction.standard.TestPackets.packet;
+import static dev.junction.standard.TestPackets.push;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.junction.element.ConfigurationException;
 import dev.junction.net.IPv4;
 import dev.junction.packet.Packet;
 import java.util.List;
@@ -20,16 +17,14 @@ class CheckIPHeaderTest {
     private static final int SRC = IPv4.parse("1.0.0.1");
     private static final int DST = IPv4.parse("2.0.0.2");
 
-    private record Wired(CheckIPHeader check, IPTestPackets.Collector good, IPTestPackets.Collector bad) {
+    private record Wired(CheckIPHeader check, Sink good, Sink bad) {
     }
 
     private static Wired wire(TestRouter router, CheckIPHeader element, String config) throws Exception {
         CheckIPHeader check = router.add(element, "chk", 1, 2, config);
-        IPTestPackets.Collector good = router.add(new IPTestPackets.Collector(), "good", 1, 0, "");
-        IPTestPackets.Collector bad = router.add(new IPTestPackets.Collector(), "bad", 1, 0, "");
-        connect(check, 0, good, 0);
-        connect(check, 1, bad, 0);
-        router.initialize(check, good, bad);
+        Sink[] wired = Sink.wire(router, check);
+        Sink good = wired[0];
+        Sink bad = wired[1];
         return new Wired(check, good, bad);
     }
 
@@ -37,7 +32,7 @@ class CheckIPHeaderTest {
     void theIprouterPacketPassesWithItsAnnotations() throws Exception {
         try (TestRouter router = new TestRouter()) {
             Wired w = wire(router, new CheckIPHeader(), "INTERFACES 18.26.4.1/24 18.26.7.1/24, OFFSET 14");
-            Packet packet = packet(router.pool, hex(IPTestPackets.IPROUTER_FRAME));
+            Packet packet = packet(router.pool, hex(TestPackets.IPROUTER_FRAME));
             assertEquals(14 + 48, packet.length());
             push(w.check(), 0, packet);
             Packet passed = w.good().only();
@@ -127,9 +122,7 @@ class CheckIPHeaderTest {
     void withoutAnErrorOutputBadPacketsAreFreed() throws Exception {
         try (TestRouter router = new TestRouter()) {
             CheckIPHeader check = router.add(new CheckIPHeader(), "chk", 1, 1, "");
-            IPTestPackets.Collector good = router.add(new IPTestPackets.Collector(), "good", 1, 0, "");
-            connect(check, 0, good, 0);
-            router.initialize(check, good);
+            Sink good = Sink.wire(router, check)[0];
             push(check, 0, packet(router.pool, new byte[30]));
             assertEquals(256, router.pool.available());
         }
@@ -159,7 +152,7 @@ class CheckIPHeaderTest {
     void oldPositionalForms() throws Exception {
         try (TestRouter router = new TestRouter()) {
             Wired w = wire(router, new CheckIPHeader(), "14");
-            push(w.check(), 0, packet(router.pool, hex(IPTestPackets.IPROUTER_FRAME)));
+            push(w.check(), 0, packet(router.pool, hex(TestPackets.IPROUTER_FRAME)));
             assertEquals(14, w.good().only().networkHeaderOffset());
             w.good().clear();
         }
@@ -181,9 +174,6 @@ class CheckIPHeaderTest {
     }
 
     private static List<String> errors(String config) {
-        try (TestRouter router = new TestRouter()) {
-            return assertThrows(ConfigurationException.class,
-                    () -> router.add(new CheckIPHeader(), "c", 1, 1, config)).errors();
-        }
+        return TestRouter.configErrors(new CheckIPHeader(), 1, 1, config);
     }
 }

@@ -2,9 +2,7 @@ package dev.junction.standard;
 
 import static dev.junction.standard.TestRouter.connect;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
 
-import dev.junction.element.ConfigurationException;
 import dev.junction.packet.Packet;
 import dev.junction.packet.PacketBatch;
 import java.util.ArrayList;
@@ -16,12 +14,7 @@ class ClassifierTest {
     static List<Integer> classify(String config, int outputs, byte[]... packets) throws Exception {
         try (TestRouter router = new TestRouter()) {
             Classifier classifier = router.add(new Classifier(), "c", 1, outputs, config);
-            Recorder[] sinks = new Recorder[outputs];
-            for (int i = 0; i < outputs; i++) {
-                sinks[i] = router.add(new Recorder(), "s" + i, 1, 0, "");
-                connect(classifier, i, sinks[i], 0);
-            }
-            router.initialize(classifier);
+            Sink[] sinks = Sink.wire(router, classifier, Sink::new);
             PacketBatch batch = new PacketBatch();
             for (int i = 0; i < packets.length; i++) {
                 Packet p = router.pool.allocate();
@@ -35,7 +28,7 @@ class ClassifierTest {
             for (int i = 0; i < packets.length; i++) {
                 int found = -1;
                 for (int o = 0; o < outputs; o++) {
-                    if (sinks[o].seen.contains((long) i)) {
+                    if (sinks[o].userWords().contains((long) i)) {
                         found = o;
                     }
                 }
@@ -112,7 +105,7 @@ class ClassifierTest {
     void aPacketPushedBackFromDownstreamIsClassifiedAgain() throws Exception {
         try (TestRouter router = new TestRouter()) {
             Classifier classifier = router.add(new Classifier(), "c", 1, 2, "0/01, -");
-            Recorder sink = router.add(new Recorder(), "s", 1, 0, "");
+            Sink sink = router.add(new Sink(), "s", 1, 0, "");
             Marker marker = router.add(new Marker(classifier), "m", 1, 0, "");
             connect(classifier, 0, sink, 0);
             connect(classifier, 1, marker, 0);
@@ -126,7 +119,7 @@ class ClassifierTest {
                 batch.add(p);
             }
             classifier.push(0, batch);
-            assertEquals(List.of(1L, 3L, 0L, 2L), sink.seen, "odd ones directly, even ones after the marker");
+            assertEquals(List.of(1L, 3L, 0L, 2L), sink.userWords(), "odd ones directly, even ones after the marker");
             assertEquals(router.pool.capacity(), router.pool.available());
         }
     }
@@ -170,34 +163,6 @@ class ClassifierTest {
     }
 
     private static List<String> errors(String config, int outputs) {
-        try (TestRouter router = new TestRouter()) {
-            return assertThrows(ConfigurationException.class,
-                    () -> router.add(new Classifier(), "c", 1, outputs, config)).errors();
-        }
-    }
-
-    /** A sink that remembers the user word 0 of every packet it gets. */
-    static final class Recorder extends dev.junction.element.Element {
-        final List<Long> seen = new ArrayList<>();
-        int pushes;
-
-        @Override
-        public String portCount() {
-            return "1/0";
-        }
-
-        @Override
-        public String processing() {
-            return "h/";
-        }
-
-        @Override
-        public void push(int port, PacketBatch batch) {
-            pushes++;
-            for (int i = 0; i < batch.size(); i++) {
-                seen.add(batch.get(i).userWord(0));
-            }
-            batch.killAll();
-        }
+        return TestRouter.configErrors(new Classifier(), 1, outputs, config);
     }
 }

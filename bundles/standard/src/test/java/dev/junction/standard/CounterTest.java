@@ -17,19 +17,12 @@ class CounterTest {
     /** A Counter feeding a Sink, initialized. */
     private static Counter counter(TestRouter router) throws ConfigurationException {
         Counter counter = router.add(new Counter(), "c", 1, 1, "");
-        TestRouter.Sink sink = router.add(new TestRouter.Sink(), "k", 1, 0, "");
-        connect(counter, 0, sink, 0);
-        router.initialize(counter, sink);
+        Sink sink = Sink.wire(router, counter, Sink::new)[0];
         return counter;
     }
 
     private static void push(TestRouter router, Counter counter, int packets, int length) {
-        PacketBatch batch = new PacketBatch(packets);
-        router.pool.allocate(batch, packets);
-        for (int i = 0; i < packets; i++) {
-            batch.get(i).put(length);
-        }
-        counter.push(0, batch);
+        counter.push(0, router.batch(packets, length));
     }
 
     @Test
@@ -106,12 +99,12 @@ class CounterTest {
     }
 
     /** Counter(config) -> s :: Switch -> [0] first, [1] second. */
-    private record Switched(Counter counter, Switch sw, TestRouter.Recorder first, TestRouter.Recorder second) {
+    private record Switched(Counter counter, Switch sw, Sink first, Sink second) {
         static Switched of(TestRouter router, String config) throws ConfigurationException {
             Counter counter = router.add(new Counter(), "c", 1, 1, config);
             Switch sw = router.add(new Switch(), "s", 1, 2, "");
-            TestRouter.Recorder first = router.add(new TestRouter.Recorder(), "a", 1, 0, "");
-            TestRouter.Recorder second = router.add(new TestRouter.Recorder(), "b", 1, 0, "");
+            Sink first = router.add(new Sink(), "a", 1, 0, "");
+            Sink second = router.add(new Sink(), "b", 1, 0, "");
             connect(counter, 0, sw, 0);
             connect(sw, 0, first, 0);
             connect(sw, 1, second, 0);

@@ -1,11 +1,10 @@
 package dev.junction.standard;
 
-import static dev.junction.standard.IPTestPackets.checksumOk;
-import static dev.junction.standard.IPTestPackets.ip;
-import static dev.junction.standard.IPTestPackets.marked;
-import static dev.junction.standard.IPTestPackets.packet;
-import static dev.junction.standard.IPTestPackets.push;
-import static dev.junction.standard.TestRouter.connect;
+import static dev.junction.standard.TestPackets.checksumOk;
+import static dev.junction.standard.TestPackets.ip;
+import static dev.junction.standard.TestPackets.marked;
+import static dev.junction.standard.TestPackets.packet;
+import static dev.junction.standard.TestPackets.push;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -18,11 +17,9 @@ class DecIPTTLTest {
     void decrementsWithAnIncrementalChecksumAndDivertsExpired() throws Exception {
         try (TestRouter router = new TestRouter()) {
             DecIPTTL dt = router.add(new DecIPTTL(), "dt", 1, 2, "");
-            IPTestPackets.Collector out = router.add(new IPTestPackets.Collector(), "o", 1, 0, "");
-            IPTestPackets.Collector expired = router.add(new IPTestPackets.Collector(), "e", 1, 0, "");
-            connect(dt, 0, out, 0);
-            connect(dt, 1, expired, 0);
-            router.initialize(dt, out, expired);
+            Sink[] wired = Sink.wire(router, dt);
+            Sink out = wired[0];
+            Sink expired = wired[1];
             for (int ttl : new int[] {255, 64, 2}) {
                 push(dt, 0, marked(router.pool, ip(IPv4.parse("1.2.3.4"), IPv4.parse("5.6.7.8"), 17, ttl, 10, null), 0));
                 Packet p = out.only();
@@ -45,9 +42,7 @@ class DecIPTTLTest {
     void activeAndMulticastSwitches() throws Exception {
         try (TestRouter router = new TestRouter()) {
             DecIPTTL dt = router.add(new DecIPTTL(), "dt", 1, 1, "MULTICAST false");
-            IPTestPackets.Collector out = router.add(new IPTestPackets.Collector(), "o", 1, 0, "");
-            connect(dt, 0, out, 0);
-            router.initialize(dt, out);
+            Sink out = Sink.wire(router, dt)[0];
             push(dt, 0, marked(router.pool, ip(1, IPv4.parse("224.0.0.5"), 17, 1, 0, null), 0));
             assertEquals(1, out.only().getUnsignedByte(8), "multicast left alone");
             out.clear();

@@ -20,10 +20,8 @@ class DelayTest {
 
     /** Pushes {@code count} packets painted from {@code first}, stamped {@code timestamp} (0: unset). */
     private static void fill(TestRouter router, Queue queue, int first, int count, long timestamp) {
-        PacketBatch batch = new PacketBatch(count);
-        router.pool.allocate(batch, count);
+        PacketBatch batch = router.painted(count, 0, first);
         for (int i = 0; i < count; i++) {
-            batch.get(i).setPaint(first + i);
             batch.get(i).setTimestampNanos(timestamp);
         }
         queue.push(0, batch);
@@ -34,26 +32,26 @@ class DelayTest {
         try (TestRouter router = new TestRouter()) {
             Queue queue = queue(router);
             DelayUnqueue delay = router.add(new DelayUnqueue(), "d", 1, 1, "10ms");
-            PaintSink sink = router.add(new PaintSink(), "k", 1, 0, "");
+            Sink sink = router.add(new Sink(), "k", 1, 0, "");
             connect(queue, 0, delay, 0);
             connect(delay, 0, sink, 0);
             router.initialize(queue, delay, sink);
             long start = router.clock.epochNanos();
             fill(router, queue, 0, 3, 0);
             router.runTasks();
-            assertTrue(sink.paints.isEmpty());
+            assertTrue(sink.paints().isEmpty());
             assertFalse(router.anyTaskScheduled(), "waiting on its timer");
             router.clock.advance(9_000_000);
             assertEquals(0, router.runTimers());
             router.clock.advance(1_000_000);
             assertEquals(1, router.runTimers());
             router.runTasks();
-            assertEquals(List.of(0, 1, 2), sink.paints);
-            assertEquals(start + 10_000_000, sink.timestamps.get(0), "stamped when pulled, plus DELAY");
+            assertEquals(List.of(0, 1, 2), sink.paints());
+            assertEquals(start + 10_000_000, sink.timestamps().get(0), "stamped when pulled, plus DELAY");
 
             fill(router, queue, 3, 2, router.clock.epochNanos() - 20_000_000); // stamped long ago: due at once
             router.runTasks();
-            assertEquals(List.of(0, 1, 2, 3, 4), sink.paints);
+            assertEquals(List.of(0, 1, 2, 3, 4), sink.paints());
             assertEquals("10ms", router.handlers(delay).read("delay"));
             router.handlers(delay).write("delay", "1.5");
             assertEquals("1.500000s", router.handlers(delay).read("delay"));

@@ -9,15 +9,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.junction.element.ElementState;
 import dev.junction.element.ConfigurationException;
 import dev.junction.element.HandlerException;
-import dev.junction.packet.PacketBatch;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class DiscardTest {
     private static void fill(TestRouter router, Queue queue, int packets) {
-        PacketBatch batch = new PacketBatch(packets);
-        router.pool.allocate(batch, packets);
-        queue.push(0, batch);
+        queue.push(0, router.batch(packets, 0));
     }
 
     @Test

@@ -1,8 +1,7 @@
 package dev.junction.standard;
 
-import static dev.junction.standard.IPTestPackets.packet;
-import static dev.junction.standard.IPTestPackets.push;
-import static dev.junction.standard.TestRouter.connect;
+import static dev.junction.standard.TestPackets.packet;
+import static dev.junction.standard.TestPackets.push;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.junction.packet.Packet;
@@ -14,11 +13,9 @@ class DropBroadcastsTest {
     void dropsLinkBroadcastsAndMulticasts() throws Exception {
         try (TestRouter router = new TestRouter()) {
             DropBroadcasts drop = router.add(new DropBroadcasts(), "d", 1, 2, "");
-            IPTestPackets.Collector out = router.add(new IPTestPackets.Collector(), "o", 1, 0, "");
-            IPTestPackets.Collector dropped = router.add(new IPTestPackets.Collector(), "x", 1, 0, "");
-            connect(drop, 0, out, 0);
-            connect(drop, 1, dropped, 0);
-            router.initialize(drop, out, dropped);
+            Sink[] wired = Sink.wire(router, drop);
+            Sink out = wired[0];
+            Sink dropped = wired[1];
             for (PacketType type : PacketType.values()) {
                 Packet packet = packet(router.pool, new byte[20]);
                 packet.setPacketType(type);

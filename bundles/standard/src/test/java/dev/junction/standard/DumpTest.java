@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.junction.element.ConfigurationException;
-import dev.junction.element.StandaloneContext;
 import dev.junction.packet.Packet;
 import dev.junction.packet.PacketBatch;
 import java.io.File;
@@ -35,12 +34,12 @@ class DumpTest {
     /** Writes packets of the given hex bytes and timestamps with ToDump(file, config); returns the file's bytes. */
     private byte[] write(String config, long[] timestamps, String... hex) throws Exception {
         Path file = dir.resolve("out.pcap");
-        try (TraceHarness h = new TraceHarness()) {
+        try (TestRouter h = new TestRouter(256, 2048, 128)) {
             ToDump dump = h.add(new ToDump(), "t", 1, 0, file + (config.isEmpty() ? "" : ", " + config));
             dump.initialize();
             PacketBatch batch = new PacketBatch();
             for (int i = 0; i < hex.length; i++) {
-                byte[] bytes = TraceHarness.bytes(hex[i]);
+                byte[] bytes = TestPackets.hex(hex[i]);
                 Packet p = h.pool.allocate();
                 p.put(bytes.length);
                 p.setBytes(0, bytes, 0, bytes.length);
@@ -57,34 +56,28 @@ class DumpTest {
     @Test
     void toDumpWritesLibpcapBytesInHostOrder() throws Exception {
         assumeTrue(ByteOrder.nativeOrder() == ByteOrder.LITTLE_ENDIAN, "expected bytes are little-endian");
-        assertArrayEquals(TraceHarness.bytes("""
+        assertArrayEquals(TestPackets.hex("""
                 d4c3b2a1 02000400 00000000 00000000 d0070000 65000000
                 01000000 20a10700 04000000 04000000 01020304"""),
                 write("ENCAP IP, NANO false", new long[] {1_500_000_000L}, "01020304"));
-        assertArrayEquals(TraceHarness.bytes("""
+        assertArrayEquals(TestPackets.hex("""
                 4d3cb2a1 02000400 00000000 00000000 02000000 01000000
                 01000000 0065cd1d 02000000 04000000 0102"""),
                 write("2, ETHER", new long[] {1_500_000_000L}, "01020304"), "nanosecond magic, SNAPLEN cuts");
-        assertArrayEquals(TraceHarness.bytes("""
+        assertArrayEquals(TestPackets.hex("""
                 4d3cb2a1 02000400 00000000 00000000 ffffffff 71000000
                 07000000 09000000 01000000 01000000 aa"""),
                 write("SNAPLEN 0, ENCAP SLL", new long[] {7_000_000_009L}, "aa"), "SNAPLEN 0 is everything");
     }
 
     /** Reads {@code file} with FromDump(config) to its end; returns the packets of outputs 0 and 1. */
-    private static List<List<TraceHarness.Seen>> read(Path file, String config, int outputs) throws Exception {
-        try (TraceHarness h = new TraceHarness()) {
+    private static List<List<Sink.Seen>> read(Path file, String config, int outputs) throws Exception {
+        try (TestRouter h = new TestRouter(256, 2048, 128)) {
             FromDump source = h.add(new FromDump(), "f", 0, outputs, file + (config.isEmpty() ? "" : ", " + config));
-            TraceHarness.Recorder sink0 = h.add(new TraceHarness.Recorder(), "r", 1, 0, "");
-            TraceHarness.Recorder sink1 = h.add(new TraceHarness.Recorder(), "s", 1, 0, "");
-            StandaloneContext.connect(source, 0, sink0, 0);
-            if (outputs > 1) {
-                StandaloneContext.connect(source, 1, sink1, 0);
-            }
-            source.initialize();
-            h.run(100);
-            assertEquals(sink0.seen.size(), source.count());
-            return List.of(sink0.seen, sink1.seen);
+            Sink[] sinks = Sink.wire(h, source, Sink::new);
+            h.runUntilIdle(100);
+            assertEquals(sinks[0].seen.size(), source.count());
+            return List.of(sinks[0].seen, outputs > 1 ? sinks[1].seen : List.of());
         }
     }
 
@@ -92,9 +85,9 @@ class DumpTest {
     void fromDumpReadsWhatToDumpWrites() throws Exception {
         write("NANO false", new long[] {1_000_001_000L, 2_000_000_000L}, ETHER_UDP, ETHER_ARP);
         Path file = dir.resolve("out.pcap");
-        List<List<TraceHarness.Seen>> seen = read(file, "", 1);
+        List<List<Sink.Seen>> seen = read(file, "", 1);
         assertEquals(2, seen.get(0).size());
-        assertArrayEquals(TraceHarness.bytes(ETHER_UDP), seen.get(0).get(0).data());
+        assertArrayEquals(TestPackets.hex(ETHER_UDP), seen.get(0).get(0).data());
         assertEquals(1_000_001_000L, seen.get(0).get(0).timestamp());
         assertEquals(-1, seen.get(0).get(0).networkHeader(), "no IP header marked without FORCE_IP");
 
@@ -110,26 +103,22 @@ class DumpTest {
         write("NANO false", new long[] {1_000_000_000L, 2_000_000_000L, 3_000_000_000L, 4_000_000_000L},
                 ETHER_UDP, ETHER_UDP, ETHER_UDP, ETHER_UDP);
         Path file = dir.resolve("out.pcap");
-        try (TraceHarness h = new TraceHarness()) {
+        try (TestRouter h = new TestRouter(256, 2048, 128)) {
             FromDump source = h.add(new FromDump(), "f", 0, 1, file + ", START_AFTER 1, END 4, STOP true");
-            TraceHarness.Recorder sink = h.add(new TraceHarness.Recorder(), "r", 1, 0, "");
-            StandaloneContext.connect(source, 0, sink, 0);
-            source.initialize();
-            h.run(100);
+            Sink sink = Sink.wire(h, source, Sink::new)[0];
+            h.runUntilIdle(100);
             assertEquals(List.of(2_000_000_000L, 3_000_000_000L),
-                    sink.seen.stream().map(TraceHarness.Seen::timestamp).toList());
+                    sink.seen.stream().map(Sink.Seen::timestamp).toList());
             assertEquals(List.of("stop="), h.handlerWrites());
         }
-        try (TraceHarness h = new TraceHarness()) {
+        try (TestRouter h = new TestRouter(256, 2048, 128)) {
             FromDump source = h.add(new FromDump(), "f", 0, 1, file + ", INTERVAL 1.5, END_CALL c.reset 1");
-            TraceHarness.Recorder sink = h.add(new TraceHarness.Recorder(), "r", 1, 0, "");
-            StandaloneContext.connect(source, 0, sink, 0);
-            source.initialize();
-            h.run(100);
+            Sink sink = Sink.wire(h, source, Sink::new)[0];
+            h.runUntilIdle(100);
             assertEquals(4, sink.seen.size(), "END_CALL runs at the END time; still active, the rest is read");
             assertEquals(List.of("c.reset=1", "c.reset=1"), h.handlerWrites(), "and at the end of the file");
         }
-        try (TraceHarness h = new TraceHarness()) {
+        try (TestRouter h = new TestRouter(256, 2048, 128)) {
             assertEquals("END_CALL and STOP are mutually exclusive", assertThrows(ConfigurationException.class,
                     () -> h.add(new FromDump(), "f", 0, 1, file + ", STOP true, END_CALL x.y")).getMessage());
         }
@@ -140,25 +129,12 @@ class DumpTest {
         write("NANO false", new long[] {1_000_000_000L, 2_000_000_000L, 3_000_000_000L}, ETHER_UDP, ETHER_UDP,
                 ETHER_UDP);
         String config = dir.resolve("out.pcap").toString();
-        try (TraceHarness h = new TraceHarness()) {
-            StandaloneContext oldContext = new StandaloneContext("f", h.pool, h.clock);
-            oldContext.setPull(false, 0);
-            FromDump old = new FromDump();
-            old.attach(oldContext, 0, 1);
-            old.configure(dev.junction.element.Args.parse(config));
-            old.initialize();
+        try (TestRouter h = new TestRouter(256, 2048, 128)) {
+            FromDump old = h.pulled(new FromDump(), "f", config);
             PacketBatch into = new PacketBatch();
             assertEquals(1, old.pull(0, into, 1));
-            StandaloneContext newContext = new StandaloneContext("f", h.pool, h.clock);
-            newContext.setPull(false, 0);
-            FromDump replacement = new FromDump();
-            replacement.attach(newContext, 0, 1);
-            replacement.configure(dev.junction.element.Args.parse(config));
-            replacement.initialize();
-            dev.junction.element.ElementState state = new dev.junction.element.ElementState();
-            old.saveState(state);
-            old.cleanup();
-            replacement.takeState(state);
+            FromDump replacement = h.pulled(new FromDump(), "f", config);
+            TestRouter.swap(old, replacement);
             assertEquals(2, replacement.pull(0, into, 32));
             assertEquals(3, replacement.count());
             assertEquals(3_000_000_000L, into.get(2).timestampNanos());
@@ -169,15 +145,15 @@ class DumpTest {
     @Test
     void fromDumpReadsBigEndianNanosecondAndSllFiles() throws Exception {
         Path file = dir.resolve("be.pcap");
-        Files.write(file, TraceHarness.bytes("""
+        Files.write(file, TestPackets.hex("""
                 a1b23c4d 00020004 00000000 00000000 0000ffff 00000071
                 00000005 00000007 0000002c 0000002c
                 00000001 00060202 02020202 00000800
                 45000014 00010000 40007ad9 01000001 01000002 00000000
                 00000006 00000000 00000002 00000002 0102"""));
-        List<List<TraceHarness.Seen>> seen = read(file, "FORCE_IP true", 1);
+        List<List<Sink.Seen>> seen = read(file, "FORCE_IP true", 1);
         assertEquals(1, seen.get(0).size(), "the 2-byte packet has no IP header: dropped");
-        TraceHarness.Seen packet = seen.get(0).get(0);
+        Sink.Seen packet = seen.get(0).get(0);
         assertEquals(5_000_000_007L, packet.timestamp());
         assertEquals(16, packet.networkHeader());
         assertEquals(44, packet.data().length);
@@ -189,7 +165,7 @@ class DumpTest {
         Files.write(empty, new byte[3]);
         Path bad = dir.resolve("bad.pcap");
         Files.write(bad, new byte[24]);
-        try (TraceHarness h = new TraceHarness()) {
+        try (TestRouter h = new TestRouter(256, 2048, 128)) {
             assertEquals(empty + ": not a tcpdump file (too short)", assertThrows(ConfigurationException.class,
                     () -> h.add(new FromDump(), "a", 0, 1, empty.toString()).initialize()).getMessage());
             assertEquals(bad + ": not a tcpdump file (bad magic number)", assertThrows(ConfigurationException.class,

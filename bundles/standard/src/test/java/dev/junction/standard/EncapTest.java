@@ -1,9 +1,9 @@
 package dev.junction.standard;
 
-import static dev.junction.standard.Capture.counting;
-import static dev.junction.standard.Capture.hex;
-import static dev.junction.standard.Capture.push;
-import static dev.junction.standard.Capture.wire;
+import static dev.junction.standard.TestPackets.counting;
+import static dev.junction.standard.TestPackets.hex;
+import static dev.junction.standard.TestPackets.push;
+import static dev.junction.standard.Sink.wire;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -21,7 +21,7 @@ class EncapTest {
     void etherEncapAddsTheHeaderAndMarksIt() throws Exception {
         try (TestRouter router = new TestRouter()) {
             EtherEncap encap = router.add(new EtherEncap(), "e", 1, 1, "0x0800, 1:2:3:4:5:6, 0a:0b:0c:0d:0e:0f");
-            Capture out = wire(router, encap)[0];
+            Sink out = wire(router, encap)[0];
             push(encap, counting(router, 3));
             Packet packet = out.get(0);
             assertArrayEquals(hex("0a0b0c0d0e0f 010203040506 0800 000102"), packet.toByteArray());
@@ -38,7 +38,7 @@ class EncapTest {
             assertArrayEquals(hex("ffffffffffff 010203040506 86dd 00"), out.get(1).toByteArray());
             assertThrows(HandlerException.class, () -> handlers.write("src", "nope"));
             assertThrows(HandlerException.class, () -> handlers.write("ethertype", "65536"));
-            out.release();
+            out.clear();
         }
     }
 
@@ -55,7 +55,7 @@ class EncapTest {
     void ipEncapWritesAChecksummedHeaderWithCountingIds() throws Exception {
         try (TestRouter router = new TestRouter()) {
             IPEncap encap = router.add(new IPEncap(), "i", 1, 1, "ipip, 18.26.4.24, 140.247.60.147, TTL 64, DF true");
-            Capture out = wire(router, encap)[0];
+            Sink out = wire(router, encap)[0];
             push(encap, counting(router, 10), counting(router, 11));
             Packet first = out.get(0);
             assertEquals(30, first.length());
@@ -70,7 +70,7 @@ class EncapTest {
             assertEquals(1, second.getUnsignedShort(4), "id counts up");
             assertEquals(31, second.getUnsignedShort(2));
             assertEquals(0, Checksums.internet(second, 0, 20));
-            out.release();
+            out.clear();
         }
     }
 
@@ -78,7 +78,7 @@ class EncapTest {
     void ipEncapTakesTheDestinationFromTheAnnotationAndItsTosOptions() throws Exception {
         try (TestRouter router = new TestRouter()) {
             IPEncap encap = router.add(new IPEncap(), "i", 1, 1, "17, 1.0.0.1, DST_ANNO, DSCP 10, ECT 2");
-            Capture out = wire(router, encap)[0];
+            Sink out = wire(router, encap)[0];
             TestRouter.Handlers handlers = router.handlers(encap);
             assertEquals("DST_ANNO", handlers.read("dst"));
             assertEquals("1.0.0.1", handlers.read("src"));
@@ -95,7 +95,7 @@ class EncapTest {
             assertEquals(IPv4.parse("2.2.2.2"), out.get(1).getInt(16));
             assertEquals(IPv4.parse("3.3.3.3"), out.get(1).getInt(12));
             assertEquals(0, Checksums.internet(out.get(1), 0, 20));
-            out.release();
+            out.clear();
         }
     }
 
@@ -119,7 +119,7 @@ class EncapTest {
     void udpIpEncapWritesBothHeadersWithVerifiableChecksums() throws Exception {
         try (TestRouter router = new TestRouter()) {
             UDPIPEncap encap = router.add(new UDPIPEncap(), "u", 1, 1, "1.0.0.1, 1234, 2.0.0.2, 4789");
-            Capture out = wire(router, encap)[0];
+            Sink out = wire(router, encap)[0];
             push(encap, counting(router, 21), counting(router, 64));
             for (int i = 0; i < 2; i++) {
                 Packet packet = out.get(i);
@@ -140,7 +140,7 @@ class EncapTest {
                 assertEquals(20, packet.transportHeaderOffset());
                 assertEquals(IPv4.parse("2.0.0.2"), packet.dstIp());
             }
-            out.release();
+            out.clear();
         }
     }
 
@@ -148,7 +148,7 @@ class EncapTest {
     void udpIpEncapWithoutChecksumFromTheAnnotationAndItsHandlers() throws Exception {
         try (TestRouter router = new TestRouter()) {
             UDPIPEncap encap = router.add(new UDPIPEncap(), "u", 1, 1, "1.0.0.1, 20, DST_ANNO, 30, false");
-            Capture out = wire(router, encap)[0];
+            Sink out = wire(router, encap)[0];
             Packet packet = counting(router, 5);
             packet.setDstIp(IPv4.parse("7.7.7.7"));
             push(encap, packet);
@@ -168,7 +168,7 @@ class EncapTest {
             assertEquals(IPv4.parse("8.8.8.8"), out.get(1).getInt(16));
             assertEquals(1, out.get(1).getUnsignedShort(4), "ids continue");
             assertThrows(HandlerException.class, () -> handlers.write("dport", "65536"));
-            out.release();
+            out.clear();
         }
     }
 

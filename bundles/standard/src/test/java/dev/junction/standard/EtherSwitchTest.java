@@ -1,7 +1,7 @@
 package dev.junction.standard;
 
-import static dev.junction.standard.Collector.batch;
-import static dev.junction.standard.Collector.frame;
+import static dev.junction.standard.TestPackets.batch;
+import static dev.junction.standard.TestPackets.frame;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
@@ -19,16 +19,11 @@ class EtherSwitchTest {
     private static final long SECOND = 1_000_000_000L;
 
     private TestRouter router;
-    private Collector[] sinks;
+    private Sink[] sinks;
 
     private EtherSwitch etherSwitch(String config, int ports) throws Exception {
         EtherSwitch element = router.add(new EtherSwitch(), "s", ports, ports, config);
-        sinks = new Collector[ports];
-        for (int i = 0; i < ports; i++) {
-            sinks[i] = router.add(new Collector(), "c" + i, 1, 0, "");
-            TestRouter.connect(element, i, sinks[i], 0);
-        }
-        router.initialize(element);
+        sinks = Sink.wire(router, element);
         return element;
     }
 
@@ -95,7 +90,7 @@ class EtherSwitchTest {
         try (TestRouter r = new TestRouter()) {
             router = r;
             EtherSwitch sw = etherSwitch("", 2);
-            sw.push(0, batch(Collector.packet(r.pool, 11, 0)));
+            sw.push(0, batch(TestPackets.zeros(r.pool, 11, 0)));
             assertEquals(List.of(0, 0), List.of(box(received())));
             assertEquals(256, r.pool.available());
         }

@@ -1,10 +1,9 @@
 package dev.junction.standard;
 
-import static dev.junction.standard.IPTestPackets.checksumOk;
-import static dev.junction.standard.IPTestPackets.ip;
-import static dev.junction.standard.IPTestPackets.marked;
-import static dev.junction.standard.IPTestPackets.push;
-import static dev.junction.standard.TestRouter.connect;
+import static dev.junction.standard.TestPackets.checksumOk;
+import static dev.junction.standard.TestPackets.ip;
+import static dev.junction.standard.TestPackets.marked;
+import static dev.junction.standard.TestPackets.push;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -21,9 +20,7 @@ class FixIPSrcTest {
     void fixesOnlyAnnotatedPackets() throws Exception {
         try (TestRouter router = new TestRouter()) {
             FixIPSrc fix = router.add(new FixIPSrc(), "f", 1, 1, "18.26.4.24");
-            IPTestPackets.Collector out = router.add(new IPTestPackets.Collector(), "o", 1, 0, "");
-            connect(fix, 0, out, 0);
-            router.initialize(fix, out);
+            Sink out = Sink.wire(router, fix)[0];
             push(fix, 0, marked(router.pool, ip(IPv4.parse("1.1.1.1"), 2, 17, 9, 4, new byte[] {1, 1, 1, 1}), 0));
             Packet annotated = marked(router.pool, ip(IPv4.parse("1.1.1.1"), 2, 17, 9, 4, new byte[] {1, 1, 1, 1}), 0);
             IPHeaders.setFixIpSrc(annotated, true);

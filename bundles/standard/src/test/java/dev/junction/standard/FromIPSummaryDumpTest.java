@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.junction.element.ConfigurationException;
-import dev.junction.element.StandaloneContext;
 import dev.junction.packet.Checksums;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -19,22 +18,20 @@ class FromIPSummaryDumpTest {
     Path dir;
 
     /** Reads {@code config} to its end; returns the packets seen. */
-    private static List<TraceHarness.Seen> read(TraceHarness h, String config) throws Exception {
+    private static List<Sink.Seen> read(TestRouter h, String config) throws Exception {
         FromIPSummaryDump source = h.add(new FromIPSummaryDump(), "f", 0, 1, config);
-        TraceHarness.Recorder sink = h.add(new TraceHarness.Recorder(), "r", 1, 0, "");
-        StandaloneContext.connect(source, 0, sink, 0);
-        source.initialize();
-        h.run(100);
+        Sink sink = Sink.wire(h, source, Sink::new)[0];
+        h.runUntilIdle(100);
         assertTrue(source.done(), "the dump was read to its end");
         return sink.seen;
     }
 
     @Test
     void aPortMakesAnIpAndTcpHeaderWithClickDefaults() throws Exception {
-        try (TraceHarness h = new TraceHarness()) {
-            List<TraceHarness.Seen> seen = read(h, "STOP true, DATA \"!data link timestamp sport\n3 1.5 0\n1 2 7\"");
+        try (TestRouter h = new TestRouter(256, 2048, 128)) {
+            List<Sink.Seen> seen = read(h, "STOP true, DATA \"!data link timestamp sport\n3 1.5 0\n1 2 7\"");
             assertEquals(2, seen.size());
-            assertArrayEquals(TraceHarness.bytes("""
+            assertArrayEquals(TestPackets.hex("""
                     45000028 00000000 64060000 00000000 00000000
                     00000000 00000000 00000000 50000000 00000000"""), seen.get(0).data());
             assertEquals(3, seen.get(0).paint(), "link sets the paint annotation");
@@ -48,16 +45,16 @@ class FromIPSummaryDumpTest {
 
     @Test
     void fieldsFillTheHeadersAndLengths() throws Exception {
-        try (TraceHarness h = new TraceHarness()) {
-            List<TraceHarness.Seen> seen = read(h, "DATA \"!IPSummaryDump 1.3\n!data ip_src sport ip_dst dport "
+        try (TestRouter h = new TestRouter(256, 2048, 128)) {
+            List<Sink.Seen> seen = read(h, "DATA \"!IPSummaryDump 1.3\n!data ip_src sport ip_dst dport "
                     + "ip_proto ip_id ip_ttl ip_tos\n# comment\n1.0.0.1 79 1.0.0.2 22 U 7 64 16\n\n"
                     + "!proto I\n!data src dst payload\n9.9.9.9 8.8.8.8 \\\"hi there\\\"\"");
             assertEquals(2, seen.size());
-            assertArrayEquals(TraceHarness.bytes("""
+            assertArrayEquals(TestPackets.hex("""
                     4510001c 00070000 40110000 01000001 01000002
                     004f0016 00080000"""), seen.get(0).data(), "UDP length filled in");
             assertEquals(0x01000002, seen.get(0).dstIp(), "destination annotation");
-            assertArrayEquals(TraceHarness.bytes("""
+            assertArrayEquals(TestPackets.hex("""
                     4500001c 00000000 64010000 09090909 08080808
                     68692074 68657265"""), seen.get(1).data(), "!proto I: ICMP; as in Click, its payload starts at "
                     + "the transport header");
@@ -66,12 +63,12 @@ class FromIPSummaryDumpTest {
 
     @Test
     void aFlowidLineGivesDefaultAddressesAndPorts() throws Exception {
-        try (TraceHarness h = new TraceHarness()) {
-            List<TraceHarness.Seen> seen = read(h, "DATA \"!flowid 1.0.0.1 5 1.0.0.2 6 U\n!data ts dport\n1 -\n2 9\"");
-            assertArrayEquals(TraceHarness.bytes("""
+        try (TestRouter h = new TestRouter(256, 2048, 128)) {
+            List<Sink.Seen> seen = read(h, "DATA \"!flowid 1.0.0.1 5 1.0.0.2 6 U\n!data ts dport\n1 -\n2 9\"");
+            assertArrayEquals(TestPackets.hex("""
                     4500001c 00000000 64110000 01000001 01000002
                     00050006 00080000"""), seen.get(0).data(), "only a timestamp, but an IP packet of the flow");
-            assertArrayEquals(TraceHarness.bytes("""
+            assertArrayEquals(TestPackets.hex("""
                     4500001c 00000000 64110000 01000001 01000002
                     00050009 00080000"""), seen.get(1).data());
         }
@@ -79,19 +76,14 @@ class FromIPSummaryDumpTest {
 
     @Test
     void answersPullsAndSleepsWhenDone() throws Exception {
-        try (TraceHarness h = new TraceHarness()) {
-            StandaloneContext context = new StandaloneContext("f", h.pool, h.clock);
-            context.setPull(false, 0);
-            FromIPSummaryDump source = new FromIPSummaryDump();
-            source.attach(context, 0, 1);
-            source.configure(dev.junction.element.Args.parse("STOP true, DATA \"!data ts\n1\n2\n3\""));
-            source.initialize();
+        try (TestRouter h = new TestRouter(256, 2048, 128)) {
+            FromIPSummaryDump source = h.pulled(new FromIPSummaryDump(), "f", "STOP true, DATA \"!data ts\n1\n2\n3\"");
             dev.junction.packet.PacketBatch into = new dev.junction.packet.PacketBatch();
             assertEquals(2, source.pull(0, into, 2));
             assertEquals(1, source.pull(0, into, 32));
             assertEquals(0, source.pull(0, into, 32));
             assertTrue(source.done());
-            assertEquals(List.of("stop="), context.handlerWrites());
+            assertEquals(List.of("stop="), h.handlerWrites());
             assertEquals(3_000_000_000L, into.get(2).timestampNanos());
             into.killAll();
         }
@@ -99,27 +91,14 @@ class FromIPSummaryDumpTest {
 
     @Test
     void aHotSwapGoesOnFromTheSameLine() throws Exception {
-        try (TraceHarness h = new TraceHarness()) {
+        try (TestRouter h = new TestRouter(256, 2048, 128)) {
             String config = "DATA \"!data ts\n!flowid 1.0.0.1 1 1.0.0.2 2\n1\n2\n3\"";
-            StandaloneContext oldContext = new StandaloneContext("f", h.pool, h.clock);
-            oldContext.setPull(false, 0);
-            FromIPSummaryDump old = new FromIPSummaryDump();
-            old.attach(oldContext, 0, 1);
-            old.configure(dev.junction.element.Args.parse(config));
-            old.initialize();
+            FromIPSummaryDump old = h.pulled(new FromIPSummaryDump(), "f", config);
             dev.junction.packet.PacketBatch into = new dev.junction.packet.PacketBatch();
             assertEquals(1, old.pull(0, into, 1));
 
-            StandaloneContext newContext = new StandaloneContext("f", h.pool, h.clock);
-            newContext.setPull(false, 0);
-            FromIPSummaryDump replacement = new FromIPSummaryDump();
-            replacement.attach(newContext, 0, 1);
-            replacement.configure(dev.junction.element.Args.parse(config));
-            replacement.initialize();
-            dev.junction.element.ElementState state = new dev.junction.element.ElementState();
-            old.saveState(state);
-            old.cleanup();
-            replacement.takeState(state);
+            FromIPSummaryDump replacement = h.pulled(new FromIPSummaryDump(), "f", config);
+            TestRouter.swap(old, replacement);
             assertEquals(2, replacement.pull(0, into, 32));
             assertEquals(List.of(1_000_000_000L, 2_000_000_000L, 3_000_000_000L),
                     List.of(into.get(0).timestampNanos(), into.get(1).timestampNanos(), into.get(2).timestampNanos()));
@@ -131,18 +110,16 @@ class FromIPSummaryDumpTest {
     @Test
     void onePacketPerBatchUnlessBurstSaysOtherwise() throws Exception {
         for (String burst : List.of("", ", BURST 4")) {
-            try (TraceHarness h = new TraceHarness()) {
+            try (TestRouter h = new TestRouter(256, 2048, 128)) {
                 FromIPSummaryDump source = h.add(new FromIPSummaryDump(), "f", 0, 1,
                         "DATA \"!data ts\n1\n2\n3\n4\n5\"" + burst);
-                TraceHarness.Recorder sink = h.add(new TraceHarness.Recorder(), "r", 1, 0, "");
-                StandaloneContext.connect(source, 0, sink, 0);
-                source.initialize();
-                h.run(100);
+                Sink sink = Sink.wire(h, source, Sink::new)[0];
+                h.runUntilIdle(100);
                 assertEquals(5, sink.seen.size());
                 assertEquals(burst.isEmpty() ? 5 : 2, sink.batches, "batches" + burst);
             }
         }
-        try (TraceHarness h = new TraceHarness()) {
+        try (TestRouter h = new TestRouter(256, 2048, 128)) {
             assertEquals("BURST: must be from 1 to 256", assertThrows(ConfigurationException.class,
                     () -> h.add(new FromIPSummaryDump(), "f", 0, 1, "DATA x, BURST 0")).getMessage());
         }
@@ -150,8 +127,8 @@ class FromIPSummaryDumpTest {
 
     @Test
     void checksumSetsValidChecksumsAndPadsToTheIpLength() throws Exception {
-        try (TraceHarness h = new TraceHarness()) {
-            List<TraceHarness.Seen> seen = read(h, "CHECKSUM true, FIELDS ip_src ip_dst sport dport ip_len tcp_flags "
+        try (TestRouter h = new TestRouter(256, 2048, 128)) {
+            List<Sink.Seen> seen = read(h, "CHECKSUM true, FIELDS ip_src ip_dst sport dport ip_len tcp_flags "
                     + "tcp_seq tcp_ack tcp_window, DATA \"10.0.0.1 10.0.0.2 1234 80 52 SA 1000 2000 8192\"");
             byte[] data = seen.get(0).data();
             assertEquals(52, data.length);
@@ -168,8 +145,8 @@ class FromIPSummaryDumpTest {
     void readsFilesAndWarnsAboutBadLines() throws Exception {
         Path file = dir.resolve("in.txt");
         Files.writeString(file, "!data timestamp bogus ip_ttl\n1 x 5\nnot-a-number x q\n2 y zz\n3 - 9\n");
-        try (TraceHarness h = new TraceHarness()) {
-            List<TraceHarness.Seen> seen = read(h, file.toString());
+        try (TestRouter h = new TestRouter(256, 2048, 128)) {
+            List<Sink.Seen> seen = read(h, file.toString());
             assertEquals(3, seen.size(), "lines with no readable field are skipped");
             assertEquals(9, seen.get(2).data()[8]);
             assertEquals(List.of(file + ":1: unknown content type 'bogus'", file + ":3: packet parse error"),
@@ -177,12 +154,12 @@ class FromIPSummaryDumpTest {
         }
         Path noBanner = dir.resolve("plain.txt");
         Files.writeString(noBanner, "1 2\n");
-        try (TraceHarness h = new TraceHarness()) {
-            List<TraceHarness.Seen> seen = read(h, noBanner + ", FIELDS ts ip_ttl");
+        try (TestRouter h = new TestRouter(256, 2048, 128)) {
+            List<Sink.Seen> seen = read(h, noBanner + ", FIELDS ts ip_ttl");
             assertEquals(1, seen.size());
             assertEquals(List.of(), h.warnings(), "FIELDS given: no banner needed");
         }
-        try (TraceHarness h = new TraceHarness()) {
+        try (TestRouter h = new TestRouter(256, 2048, 128)) {
             read(h, noBanner.toString());
             assertEquals(List.of(noBanner + ":1: missing banner line; is this an IP summary dump?",
                     noBanner + ":1: no '!data' provided"), h.warnings());
@@ -191,7 +168,7 @@ class FromIPSummaryDumpTest {
 
     @Test
     void configurationErrorsNameTheProblem() throws Exception {
-        try (TraceHarness h = new TraceHarness()) {
+        try (TestRouter h = new TestRouter(256, 2048, 128)) {
             FromIPSummaryDump missing = h.add(new FromIPSummaryDump(), "f", 0, 1, "/nonexistent/IN");
             ConfigurationException e = assertThrows(ConfigurationException.class, missing::initialize);
             assertEquals("/nonexistent/IN: No such file or directory", e.getMessage());
@@ -208,21 +185,19 @@ class FromIPSummaryDumpTest {
 
     @Test
     void timingSpacesPacketsByTheirTimestamps() throws Exception {
-        try (TraceHarness h = new TraceHarness()) {
+        try (TestRouter h = new TestRouter(256, 2048, 128)) {
             FromIPSummaryDump source = h.add(new FromIPSummaryDump(), "f", 0, 1,
                     "TIMING true, DATA \"!data timestamp ip_ttl\n10 1\n10.5 2\n12 3\"");
-            TraceHarness.Recorder sink = h.add(new TraceHarness.Recorder(), "r", 1, 0, "");
-            StandaloneContext.connect(source, 0, sink, 0);
-            source.initialize();
-            h.run(10);
+            Sink sink = Sink.wire(h, source, Sink::new)[0];
+            h.runUntilIdle(10);
             assertEquals(1, sink.seen.size(), "the first packet at once");
             h.clock.advance(500_000_000L);
-            h.contexts.get(0).runTimers();
-            h.run(10);
+            h.runTimers();
+            h.runUntilIdle(10);
             assertEquals(2, sink.seen.size());
             h.clock.advance(1_500_000_000L);
-            h.contexts.get(0).runTimers();
-            h.run(10);
+            h.runTimers();
+            h.runUntilIdle(10);
             assertEquals(3, sink.seen.size());
         }
     }

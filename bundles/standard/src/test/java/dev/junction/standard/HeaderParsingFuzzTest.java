@@ -94,7 +94,7 @@ class HeaderParsingFuzzTest {
             Element element = instantiate(subject.className());
             router.add(element, "e", subject.inputs(), subject.outputs(), subject.config());
             for (int port = 0; port < subject.outputs(); port++) {
-                TestRouter.Sink sink = router.add(new TestRouter.Sink(), "sink" + port, 1, 0, "");
+                Sink sink = router.add(new Sink(), "sink" + port, 1, 0, "");
                 TestRouter.connect(element, port, sink, 0);
             }
             router.initialize(element);

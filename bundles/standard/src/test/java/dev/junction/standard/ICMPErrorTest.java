@@ -1,16 +1,13 @@
 package dev.junction.standard;
 
-import static dev.junction.standard.IPTestPackets.checksumOk;
-import static dev.junction.standard.IPTestPackets.ip;
-import static dev.junction.standard.IPTestPackets.marked;
-import static dev.junction.standard.IPTestPackets.push;
-import static dev.junction.standard.TestRouter.connect;
+import static dev.junction.standard.TestPackets.checksumOk;
+import static dev.junction.standard.TestPackets.ip;
+import static dev.junction.standard.TestPackets.marked;
+import static dev.junction.standard.TestPackets.push;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.junction.element.ConfigurationException;
 import dev.junction.net.IPv4;
 import dev.junction.packet.Checksums;
 import dev.junction.packet.Packet;
@@ -24,14 +21,12 @@ class ICMPErrorTest {
     private static final int SENDER = IPv4.parse("1.0.0.1");
     private static final int TARGET = IPv4.parse("2.0.0.2");
 
-    private record Wired(ICMPError icmp, IPTestPackets.Collector out) {
+    private record Wired(ICMPError icmp, Sink out) {
     }
 
     private static Wired wire(TestRouter router, String config) throws Exception {
         ICMPError icmp = router.add(new ICMPError(), "e", 1, 1, config);
-        IPTestPackets.Collector out = router.add(new IPTestPackets.Collector(), "o", 1, 0, "");
-        connect(icmp, 0, out, 0);
-        router.initialize(icmp, out);
+        Sink out = Sink.wire(router, icmp)[0];
         return new Wired(icmp, out);
     }
 
@@ -112,7 +107,7 @@ class ICMPErrorTest {
             Packet linkBroadcast = marked(router.pool, ip(SENDER, TARGET, 17, 64, 8, null), 0);
             linkBroadcast.setPacketType(PacketType.BROADCAST);
             push(w.icmp(), 0, linkBroadcast);
-            push(w.icmp(), 0, IPTestPackets.packet(router.pool, ip(SENDER, TARGET, 17, 64, 8, null))); // no header
+            push(w.icmp(), 0, TestPackets.packet(router.pool, ip(SENDER, TARGET, 17, 64, 8, null))); // no header
             assertEquals(0, w.out().packets.size());
             byte[] echo = ip(SENDER, TARGET, 1, 64, 8, null);
             echo[20] = 8;
@@ -162,9 +157,6 @@ class ICMPErrorTest {
     }
 
     private static List<String> errors(String config) {
-        try (TestRouter router = new TestRouter(256, 2048)) {
-            return assertThrows(ConfigurationException.class, () -> router.add(new ICMPError(), "e", 1, 1, config))
-                    .errors();
-        }
+        return TestRouter.configErrors(new ICMPError(), 1, 1, config);
     }
 }

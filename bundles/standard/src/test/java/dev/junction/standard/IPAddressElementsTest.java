@@ -1,8 +1,8 @@
 package dev.junction.standard;
 
-import static dev.junction.standard.Capture.counting;
-import static dev.junction.standard.Capture.push;
-import static dev.junction.standard.Capture.wire;
+import static dev.junction.standard.TestPackets.counting;
+import static dev.junction.standard.TestPackets.push;
+import static dev.junction.standard.Sink.wire;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
@@ -17,7 +17,7 @@ class IPAddressElementsTest {
     /** A UDP packet 1.0.0.1:1000 -> 2.0.0.2:2000 with 6 payload bytes, made by UDPIPEncap (checksums right). */
     private static Packet udp(TestRouter router) throws Exception {
         UDPIPEncap encap = router.add(new UDPIPEncap(), "maker", 1, 1, "1.0.0.1, 1000, 2.0.0.2, 2000");
-        Capture made = wire(router, encap)[0];
+        Sink made = wire(router, encap)[0];
         push(encap, counting(router, 6));
         return made.packets.remove(0);
     }
@@ -26,16 +26,16 @@ class IPAddressElementsTest {
     void markIPHeaderMarksByTheHeaderLengthField() throws Exception {
         try (TestRouter router = new TestRouter()) {
             MarkIPHeader mark = router.add(new MarkIPHeader(), "m", 1, 1, "14");
-            Capture out = wire(router, mark)[0];
+            Sink out = wire(router, mark)[0];
             Packet packet = counting(router, 40);
             packet.setByte(14, 0x46);
             push(mark, packet, counting(router, 14));
-            assertEquals(1, out.size());
+            assertEquals(1, out.packets());
             assertEquals(14, out.get(0).networkHeaderOffset());
             assertEquals(24, out.get(0).networkHeaderLength());
             assertEquals(38, out.get(0).transportHeaderOffset());
             assertEquals("1", router.handlers(mark).read("drops"));
-            out.release();
+            out.clear();
         }
     }
 
@@ -43,7 +43,7 @@ class IPAddressElementsTest {
     void setIPAddressSetsTheAnnotation() throws Exception {
         try (TestRouter router = new TestRouter()) {
             SetIPAddress set = router.add(new SetIPAddress(), "s", 1, 1, "10.0.0.1, ANNO DST_IP");
-            Capture out = wire(router, set)[0];
+            Sink out = wire(router, set)[0];
             push(set, counting(router, 4));
             assertEquals(IPv4.parse("10.0.0.1"), out.get(0).dstIp());
             TestRouter.Handlers handlers = router.handlers(set);
@@ -56,7 +56,7 @@ class IPAddressElementsTest {
             assertEquals(List.of("ANNO: only the destination IP annotation (DST_IP, offset 0) is supported"),
                     StripUnstripTest.errors(new SetIPAddress(), "1.2.3.4, ANNO PAINT"));
             assertEquals(List.of("IPADDR: parse error"), StripUnstripTest.errors(new SetIPAddress(), "1.2.3"));
-            out.release();
+            out.clear();
         }
     }
 
@@ -64,24 +64,24 @@ class IPAddressElementsTest {
     void getIPAddressReadsAnOffsetOrTheMarkedHeader() throws Exception {
         try (TestRouter router = new TestRouter()) {
             GetIPAddress byOffset = router.add(new GetIPAddress(), "g", 1, 1, "16");
-            Capture out = wire(router, byOffset)[0];
+            Sink out = wire(router, byOffset)[0];
             Packet packet = udp(router);
             push(byOffset, packet, counting(router, 19));
-            assertEquals(1, out.size());
+            assertEquals(1, out.packets());
             assertEquals(IPv4.parse("2.0.0.2"), out.get(0).dstIp());
             assertEquals("1", router.handlers(byOffset).read("drops"));
 
             GetIPAddress source = router.add(new GetIPAddress(), "g2", 1, 1, "IP src");
-            Capture out2 = wire(router, source)[0];
+            Sink out2 = wire(router, source)[0];
             push(source, udp(router), counting(router, 40));
-            assertEquals(1, out2.size(), "no IP header mark: dropped");
+            assertEquals(1, out2.packets(), "no IP header mark: dropped");
             assertEquals(IPv4.parse("1.0.0.1"), out2.get(0).dstIp());
 
             assertEquals(List.of("set one of OFFSET, IP"), StripUnstripTest.errors(new GetIPAddress(), ""));
             assertEquals(List.of("set one of OFFSET, IP"), StripUnstripTest.errors(new GetIPAddress(), "16, IP dst"));
             assertEquals(List.of("bad IP"), StripUnstripTest.errors(new GetIPAddress(), "IP both"));
-            out.release();
-            out2.release();
+            out.clear();
+            out2.clear();
         }
     }
 
@@ -89,7 +89,7 @@ class IPAddressElementsTest {
     void storeIPAddressAtAnOffset() throws Exception {
         try (TestRouter router = new TestRouter()) {
             StoreIPAddress fromAnno = router.add(new StoreIPAddress(), "s", 1, 2, "4");
-            Capture[] out = wire(router, fromAnno);
+            Sink[] out = wire(router, fromAnno);
             Packet annotated = counting(router, 8);
             annotated.setDstIp(IPv4.parse("9.9.9.9"));
             Packet unannotated = counting(router, 8);
@@ -98,16 +98,16 @@ class IPAddressElementsTest {
             push(fromAnno, annotated, unannotated, tooShort);
             assertEquals(IPv4.parse("9.9.9.9"), out[0].get(0).getInt(4));
             assertEquals(0x04050607, out[0].get(1).getInt(4), "annotation 0: unchanged");
-            assertEquals(1, out[1].size());
+            assertEquals(1, out[1].packets());
             assertEquals(7, out[1].get(0).length());
 
             StoreIPAddress fixed = router.add(new StoreIPAddress(), "s2", 1, 1, "0.0.0.0, 0");
-            Capture out2 = wire(router, fixed)[0];
+            Sink out2 = wire(router, fixed)[0];
             push(fixed, counting(router, 8));
             assertEquals(0, out2.get(0).getInt(0), "an explicit zero address is stored");
-            out[0].release();
-            out[1].release();
-            out2.release();
+            out[0].clear();
+            out[1].clear();
+            out2.clear();
         }
     }
 
@@ -115,9 +115,9 @@ class IPAddressElementsTest {
     void storeIPAddressIntoTheHeaderUpdatesTheChecksums() throws Exception {
         try (TestRouter router = new TestRouter()) {
             StoreIPAddress store = router.add(new StoreIPAddress(), "s", 1, 2, "10.1.2.3, src");
-            Capture[] out = wire(router, store);
+            Sink[] out = wire(router, store);
             push(store, udp(router), counting(router, 40));
-            assertEquals(1, out[1].size(), "no IP header mark: output 1");
+            assertEquals(1, out[1].packets(), "no IP header mark: output 1");
             Packet packet = out[0].get(0);
             assertEquals(IPv4.parse("10.1.2.3"), packet.getInt(12));
             assertEquals(0, Checksums.internet(packet, 0, 20), "IP checksum still verifies");
@@ -126,7 +126,7 @@ class IPAddressElementsTest {
             assertEquals(0, Checksums.finish(sum), "UDP checksum still verifies");
 
             StoreIPAddress destination = router.add(new StoreIPAddress(), "s2", 1, 1, "DST");
-            Capture out2 = wire(router, destination)[0];
+            Sink out2 = wire(router, destination)[0];
             Packet annotated = udp(router);
             annotated.setDstIp(IPv4.parse("3.3.3.3"));
             push(destination, annotated);
@@ -137,9 +137,9 @@ class IPAddressElementsTest {
                     StripUnstripTest.errors(new StoreIPAddress(), "-4"));
             assertEquals(List.of("ADDR: parse error"), StripUnstripTest.errors(new StoreIPAddress(), "1.2, 4"));
             assertEquals(List.of("OFFSET: required argument missing"), StripUnstripTest.errors(new StoreIPAddress(), ""));
-            out[0].release();
-            out[1].release();
-            out2.release();
+            out[0].clear();
+            out[1].clear();
+            out2.clear();
         }
     }
 }

@@ -1,7 +1,7 @@
 package dev.junction.standard;
 
-import static dev.junction.standard.IpPackets.UDP;
-import static dev.junction.standard.IpPackets.ip;
+import static dev.junction.standard.TestPackets.UDP;
+import static dev.junction.standard.TestPackets.ipPacket;
 import static dev.junction.standard.IPFilterTest.run;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -17,7 +17,7 @@ import org.junit.jupiter.api.Test;
 
 class IPClassifierTest {
     private static Function<PacketPool, Packet> to(String dst) {
-        return pool -> ip(pool, UDP, "9.9.9.9", dst, 1, 2);
+        return pool -> ipPacket(pool, UDP, "9.9.9.9", dst, 1, 2);
     }
 
     @Test
@@ -32,7 +32,7 @@ class IPClassifierTest {
     @Test
     void udpOrEverythingElse() throws Exception {
         assertEquals(List.of(0, 1, 0), run(new IPClassifier(), "udp, -", 2,
-                to("1.0.0.1"), pool -> ip(pool, IpPackets.TCP, "1.1.1.1", "2.2.2.2", 1, 2), to("1.0.0.2")));
+                to("1.0.0.1"), pool -> ipPacket(pool, TestPackets.TCP, "1.1.1.1", "2.2.2.2", 1, 2), to("1.0.0.2")));
     }
 
     @Test

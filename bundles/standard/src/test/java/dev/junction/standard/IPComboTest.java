@@ -1,11 +1,11 @@
 package dev.junction.standard;
 
-import static dev.junction.standard.IPTestPackets.checksumOk;
-import static dev.junction.standard.IPTestPackets.hex;
-import static dev.junction.standard.IPTestPackets.ip;
-import static dev.junction.standard.IPTestPackets.marked;
-import static dev.junction.standard.IPTestPackets.packet;
-import static dev.junction.standard.IPTestPackets.push;
+import static dev.junction.standard.TestPackets.checksumOk;
+import static dev.junction.standard.TestPackets.hex;
+import static dev.junction.standard.TestPackets.ip;
+import static dev.junction.standard.TestPackets.marked;
+import static dev.junction.standard.TestPackets.packet;
+import static dev.junction.standard.TestPackets.push;
 import static dev.junction.standard.TestRouter.connect;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -29,13 +29,13 @@ class IPComboTest {
             IPInputCombo combo = router.add(new IPInputCombo(), "ic", 1, 1, "2, INTERFACES 18.26.4.1/24 18.26.7.1/24");
             CheckIPHeader check = router.add(new CheckIPHeader(), "ch", 1, 1,
                     "INTERFACES 18.26.4.1/24 18.26.7.1/24, OFFSET 14");
-            IPTestPackets.Collector a = router.add(new IPTestPackets.Collector(), "a", 1, 0, "");
-            IPTestPackets.Collector b = router.add(new IPTestPackets.Collector(), "b", 1, 0, "");
+            Sink a = router.add(Sink.keeping(), "a", 1, 0, "");
+            Sink b = router.add(Sink.keeping(), "b", 1, 0, "");
             connect(combo, 0, a, 0);
             connect(check, 0, b, 0);
             router.initialize(combo, check, a, b);
 
-            push(combo, 0, packet(router.pool, hex(IPTestPackets.IPROUTER_FRAME)));
+            push(combo, 0, packet(router.pool, hex(TestPackets.IPROUTER_FRAME)));
             Packet p = a.only();
             assertEquals(2, p.paint());
             assertEquals(40, p.length());
@@ -44,7 +44,7 @@ class IPComboTest {
             a.clear();
 
             Random random = new Random(11);
-            byte[] frame = hex(IPTestPackets.IPROUTER_FRAME);
+            byte[] frame = hex(TestPackets.IPROUTER_FRAME);
             for (int i = 0; i < 2000; i++) {
                 byte[] bytes = frame.clone();
                 if (i % 2 == 1) {
@@ -76,18 +76,18 @@ class IPComboTest {
     void outputComboMatchesTheChain() throws Exception {
         try (TestRouter router = new TestRouter(512, 2048)) {
             IPOutputCombo combo = router.add(new IPOutputCombo(), "oc", 1, 5, "1, 18.26.4.24, 300");
-            IPTestPackets.Collector[] outs = new IPTestPackets.Collector[5];
+            Sink[] outs = new Sink[5];
             for (int i = 0; i < 5; i++) {
-                outs[i] = router.add(new IPTestPackets.Collector(), "o" + i, 1, 0, "");
+                outs[i] = router.add(Sink.keeping(), "o" + i, 1, 0, "");
                 connect(combo, i, outs[i], 0);
             }
             DropBroadcasts db = router.add(new DropBroadcasts(), "db", 1, 1, "");
             IPGWOptions gw = router.add(new IPGWOptions(), "gw", 1, 2, "18.26.4.24");
             FixIPSrc fix = router.add(new FixIPSrc(), "fix", 1, 1, "18.26.4.24");
             DecIPTTL dt = router.add(new DecIPTTL(), "dt", 1, 2, "");
-            IPTestPackets.Collector out = router.add(new IPTestPackets.Collector(), "out", 1, 0, "");
-            IPTestPackets.Collector badOptions = router.add(new IPTestPackets.Collector(), "bo", 1, 0, "");
-            IPTestPackets.Collector expired = router.add(new IPTestPackets.Collector(), "ex", 1, 0, "");
+            Sink out = router.add(Sink.keeping(), "out", 1, 0, "");
+            Sink badOptions = router.add(Sink.keeping(), "bo", 1, 0, "");
+            Sink expired = router.add(Sink.keeping(), "ex", 1, 0, "");
             connect(db, 0, gw, 0);
             connect(gw, 0, fix, 0);
             connect(gw, 1, badOptions, 0);
@@ -130,7 +130,7 @@ class IPComboTest {
                 assertTrue(checksumOk(outs[0].packets.get(i)));
             }
             assertEquals(4, outs[4].packets.size(), "longer than the MTU: to the fragmenter");
-            for (IPTestPackets.Collector c : outs) {
+            for (Sink c : outs) {
                 c.clear();
             }
             out.clear();
@@ -140,7 +140,7 @@ class IPComboTest {
         }
     }
 
-    private static void assertSame(IPTestPackets.Collector expected, IPTestPackets.Collector actual) {
+    private static void assertSame(Sink expected, Sink actual) {
         assertEquals(expected.packets.size(), actual.packets.size());
         for (int i = 0; i < expected.packets.size(); i++) {
             assertArrayEquals(expected.packets.get(i).toByteArray(), actual.packets.get(i).toByteArray());

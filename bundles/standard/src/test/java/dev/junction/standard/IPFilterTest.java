@@ -1,17 +1,14 @@
 package dev.junction.standard;
 
-import static dev.junction.standard.IpPackets.ICMP;
-import static dev.junction.standard.IpPackets.TCP;
-import static dev.junction.standard.IpPackets.UDP;
-import static dev.junction.standard.IpPackets.etherEncap;
-import static dev.junction.standard.IpPackets.ip;
-import static dev.junction.standard.IpPackets.truncate;
-import static dev.junction.standard.TestRouter.connect;
+import static dev.junction.standard.TestPackets.ICMP;
+import static dev.junction.standard.TestPackets.TCP;
+import static dev.junction.standard.TestPackets.UDP;
+import static dev.junction.standard.TestPackets.etherEncap;
+import static dev.junction.standard.TestPackets.ipPacket;
+import static dev.junction.standard.TestPackets.truncate;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.junction.element.ConfigurationException;
 import dev.junction.packet.Packet;
 import dev.junction.packet.PacketBatch;
 import dev.junction.packet.PacketPool;
@@ -29,12 +26,7 @@ class IPFilterTest {
             Function<PacketPool, Packet>... makers) throws Exception {
         try (TestRouter router = new TestRouter()) {
             router.add(element, "f", 1, outputs, config);
-            ClassifierTest.Recorder[] sinks = new ClassifierTest.Recorder[outputs];
-            for (int i = 0; i < outputs; i++) {
-                sinks[i] = router.add(new ClassifierTest.Recorder(), "s" + i, 1, 0, "");
-                connect(element, i, sinks[i], 0);
-            }
-            router.initialize(element);
+            Sink[] sinks = Sink.wire(router, element, Sink::new);
             PacketBatch batch = new PacketBatch();
             for (int i = 0; i < makers.length; i++) {
                 Packet p = makers[i].apply(router.pool);
@@ -46,14 +38,14 @@ class IPFilterTest {
             for (int i = 0; i < makers.length; i++) {
                 int found = -1;
                 for (int o = 0; o < outputs; o++) {
-                    if (sinks[o].seen.contains((long) i)) {
+                    if (sinks[o].userWords().contains((long) i)) {
                         found = o;
                     }
                 }
                 result.add(found);
             }
-            for (ClassifierTest.Recorder sink : sinks) {
-                assertTrue(sink.pushes <= 1, "one push per output per batch");
+            for (Sink sink : sinks) {
+                assertTrue(sink.batches <= 1, "one push per output per batch");
             }
             assertEquals(router.pool.capacity(), router.pool.available(), "every packet was freed");
             return result;
@@ -61,30 +53,30 @@ class IPFilterTest {
     }
 
     static Function<PacketPool, Packet> udpFrom(int sport) {
-        return pool -> IpPackets.udp(pool, sport, 53);
+        return pool -> TestPackets.udp(pool, sport, 53);
     }
 
     @Test
     void shortPacketsAreHandledAsClickDoes() throws Exception {
         // ip/IPFilter-01: full packets pass, with or without an Ethernet header in front; truncated ones do not.
         assertEquals(List.of(0, 0, -1, -1), run(new IPFilter(), "0 ip[19]&128==0", 1,
-                udpFrom(0), pool -> etherEncap(IpPackets.udp(pool, 0, 53)),
-                pool -> truncate(IpPackets.udp(pool, 0, 53), 19),
-                pool -> etherEncap(truncate(IpPackets.udp(pool, 0, 53), 19))));
+                udpFrom(0), pool -> etherEncap(TestPackets.udp(pool, 0, 53)),
+                pool -> truncate(TestPackets.udp(pool, 0, 53), 19),
+                pool -> etherEncap(truncate(TestPackets.udp(pool, 0, 53), 19))));
         assertEquals(List.of(0, 0, -1, -1), run(new IPFilter(), "0 transp[1]&128==0", 1,
-                udpFrom(0), pool -> etherEncap(IpPackets.udp(pool, 0, 53)),
-                pool -> truncate(IpPackets.udp(pool, 0, 53), 21),
-                pool -> etherEncap(truncate(IpPackets.udp(pool, 0, 53), 21))));
+                udpFrom(0), pool -> etherEncap(TestPackets.udp(pool, 0, 53)),
+                pool -> truncate(TestPackets.udp(pool, 0, 53), 21),
+                pool -> etherEncap(truncate(TestPackets.udp(pool, 0, 53), 21))));
         // A packet with exactly the bytes needed passes.
         assertEquals(List.of(0), run(new IPFilter(), "0 ip[19]&128==0", 1,
-                pool -> truncate(IpPackets.udp(pool, 0, 53), 20)));
+                pool -> truncate(TestPackets.udp(pool, 0, 53), 20)));
     }
 
     @Test
     void necessaryLengthChecksAreKept() throws Exception {
         // ip/IPFilter-03: '!=' fails on a short packet, 'not (... == ...)' passes it.
         List<Function<PacketPool, Packet>> packets = List.of(udpFrom(0), udpFrom(128),
-                pool -> truncate(IpPackets.udp(pool, 0, 53), 21), pool -> truncate(IpPackets.udp(pool, 128, 53), 21));
+                pool -> truncate(TestPackets.udp(pool, 0, 53), 21), pool -> truncate(TestPackets.udp(pool, 128, 53), 21));
         @SuppressWarnings("unchecked")
         Function<PacketPool, Packet>[] array = packets.toArray(new Function[0]);
         assertEquals(List.of(1, 0, 1, 1), run(new IPFilter(), "0 transp[1]&128!=0, 1 -", 2, array));
@@ -97,17 +89,17 @@ class IPFilterTest {
     @Test
     void actions() throws Exception {
         assertEquals(List.of(0, -1), run(new IPFilter(), "allow udp, deny all", 1,
-                udpFrom(1), pool -> ip(pool, TCP, "1.1.1.1", "2.2.2.2", 1, 2)));
+                udpFrom(1), pool -> ipPacket(pool, TCP, "1.1.1.1", "2.2.2.2", 1, 2)));
         assertEquals(List.of(-1, 1), run(new IPFilter(), "drop udp, 1 -", 2,
-                udpFrom(1), pool -> ip(pool, TCP, "1.1.1.1", "2.2.2.2", 1, 2)));
+                udpFrom(1), pool -> ipPacket(pool, TCP, "1.1.1.1", "2.2.2.2", 1, 2)));
         assertEquals(List.of(-1), run(new IPFilter(), "0 tcp", 1, udpFrom(1)));
     }
 
     @Test
     void hostsNetsPortsAndProtocols() throws Exception {
-        Function<PacketPool, Packet> a = pool -> ip(pool, TCP, "10.0.0.5", "192.168.1.1", 1234, 80);
-        Function<PacketPool, Packet> b = pool -> ip(pool, UDP, "192.168.1.1", "10.0.0.5", 53, 1234);
-        Function<PacketPool, Packet> c = pool -> ip(pool, ICMP, "8.8.8.8", "9.9.9.9", 0x0800, 0);
+        Function<PacketPool, Packet> a = pool -> ipPacket(pool, TCP, "10.0.0.5", "192.168.1.1", 1234, 80);
+        Function<PacketPool, Packet> b = pool -> ipPacket(pool, UDP, "192.168.1.1", "10.0.0.5", 53, 1234);
+        Function<PacketPool, Packet> c = pool -> ipPacket(pool, ICMP, "8.8.8.8", "9.9.9.9", 0x0800, 0);
         assertEquals(List.of(0, 0, -1), run(new IPFilter(), "0 host 10.0.0.5", 1, a, b, c));
         assertEquals(List.of(0, -1, -1), run(new IPFilter(), "0 src host 10.0.0.5", 1, a, b, c));
         assertEquals(List.of(0, 0, -1), run(new IPFilter(), "0 net 10.0.0.0/8", 1, a, b, c));
@@ -134,17 +126,17 @@ class IPFilterTest {
     @Test
     void tcpOptionsFragmentsAndEther() throws Exception {
         Function<PacketPool, Packet> syn = pool -> {
-            Packet p = ip(pool, TCP, "1.0.0.1", "1.0.0.2", 1, 2);
+            Packet p = ipPacket(pool, TCP, "1.0.0.1", "1.0.0.2", 1, 2);
             p.setByte(33, 0x02);
             return p;
         };
         Function<PacketPool, Packet> synAck = pool -> {
-            Packet p = ip(pool, TCP, "1.0.0.1", "1.0.0.2", 1, 2);
+            Packet p = ipPacket(pool, TCP, "1.0.0.1", "1.0.0.2", 1, 2);
             p.setByte(33, 0x12);
             return p;
         };
         Function<PacketPool, Packet> fragment = pool -> {
-            Packet p = ip(pool, TCP, "1.0.0.1", "1.0.0.2", 1, 2);
+            Packet p = ipPacket(pool, TCP, "1.0.0.1", "1.0.0.2", 1, 2);
             p.setShort(6, 0x0010); // offset 16 * 8 bytes: a later fragment
             p.setByte(33, 0x02);
             return p;
@@ -153,7 +145,7 @@ class IPFilterTest {
         assertEquals(List.of(-1, 0, -1), run(new IPFilter(), "0 tcp opt syn and ack", 1, syn, synAck, fragment));
         assertEquals(List.of(-1, -1, 0), run(new IPFilter(), "0 ip frag", 1, syn, synAck, fragment));
         assertEquals(List.of(0, 0, -1), run(new IPFilter(), "0 unfrag", 1, syn, synAck, fragment));
-        Function<PacketPool, Packet> framed = pool -> etherEncap(ip(pool, UDP, "1.0.0.1", "1.0.0.2", 1, 2));
+        Function<PacketPool, Packet> framed = pool -> etherEncap(ipPacket(pool, UDP, "1.0.0.1", "1.0.0.2", 1, 2));
         assertEquals(List.of(0, -1), run(new IPFilter(),
                 "0 ether src host 1:1:1:1:1:1 && ether dst 2:2:2:2:2:2", 1, framed, syn));
         assertEquals(List.of(-1), run(new IPFilter(), "0 ether host 1:1:1:1:1:2", 1, framed));
@@ -187,10 +179,7 @@ class IPFilterTest {
     }
 
     private static List<String> errors(String config, int outputs) {
-        try (TestRouter router = new TestRouter()) {
-            return assertThrows(ConfigurationException.class,
-                    () -> router.add(new IPFilter(), "f", 1, outputs, config)).errors();
-        }
+        return TestRouter.configErrors(new IPFilter(), 1, outputs, config);
     }
 
     @Test
@@ -210,7 +199,7 @@ class IPFilterTest {
         List<Function<PacketPool, Packet>> packets = new ArrayList<>();
         for (int port = 0; port <= 44; port++) {
             int p = port;
-            packets.add(pool -> IpPackets.udp(pool, 7, p));
+            packets.add(pool -> TestPackets.udp(pool, 7, p));
             expected.add(p % 2 == 1 && p <= 41 ? 0 : -1);
         }
         @SuppressWarnings("unchecked")

@@ -1,9 +1,9 @@
 package dev.junction.standard;
 
-import static dev.junction.standard.IPTestPackets.checksumOk;
-import static dev.junction.standard.IPTestPackets.ip;
-import static dev.junction.standard.IPTestPackets.marked;
-import static dev.junction.standard.IPTestPackets.push;
+import static dev.junction.standard.TestPackets.checksumOk;
+import static dev.junction.standard.TestPackets.ip;
+import static dev.junction.standard.TestPackets.marked;
+import static dev.junction.standard.TestPackets.push;
 import static dev.junction.standard.TestRouter.connect;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -19,16 +19,14 @@ import java.util.Random;
 import org.junit.jupiter.api.Test;
 
 class IPFragmenterTest {
-    private record Wired(IPFragmenter fr, IPTestPackets.Collector out, IPTestPackets.Collector big) {
+    private record Wired(IPFragmenter fr, Sink out, Sink big) {
     }
 
     private static Wired wire(TestRouter router, String config) throws Exception {
         IPFragmenter fr = router.add(new IPFragmenter(), "fr", 1, 2, config);
-        IPTestPackets.Collector out = router.add(new IPTestPackets.Collector(), "o", 1, 0, "");
-        IPTestPackets.Collector big = router.add(new IPTestPackets.Collector(), "b", 1, 0, "");
-        connect(fr, 0, out, 0);
-        connect(fr, 1, big, 0);
-        router.initialize(fr, out, big);
+        Sink[] wired = Sink.wire(router, fr);
+        Sink out = wired[0];
+        Sink big = wired[1];
         return new Wired(fr, out, big);
     }
 
@@ -76,7 +74,7 @@ class IPFragmenterTest {
     void dontFragmentGoesToOutputOneUnlessIgnored() throws Exception {
         byte[] df = ip(1, 2, 17, 64, 600, null);
         df[6] = 0x40;
-        IPTestPackets.fixChecksum(df, 0);
+        TestPackets.fixChecksum(df, 0);
         try (TestRouter router = new TestRouter(256, 2048)) {
             Wired w = wire(router, "MTU 576");
             push(w.fr(), 0, marked(router.pool, df, 0));
@@ -100,14 +98,14 @@ class IPFragmenterTest {
         try (TestRouter router = new TestRouter(256, 2048)) {
             IPFragmenter fr = router.add(new IPFragmenter(), "fr", 1, 2, "300");
             ICMPError icmp = router.add(new ICMPError(), "icmp", 1, 1, "18.26.7.1, unreachable, needfrag, PMTU 300");
-            IPTestPackets.Collector out = router.add(new IPTestPackets.Collector(), "o", 1, 0, "");
+            Sink out = router.add(Sink.keeping(), "o", 1, 0, "");
             connect(fr, 0, out, 0);
             connect(fr, 1, icmp, 0);
             connect(icmp, 0, fr, 0); // as in iprouter-01, where the error goes back through the routing table
             router.initialize(fr, icmp, out);
             byte[] df = ip(0x01000001, 0x02000002, 17, 64, 600, null);
             df[6] = 0x40;
-            IPTestPackets.fixChecksum(df, 0);
+            TestPackets.fixChecksum(df, 0);
             PacketBatch batch = new PacketBatch();
             for (int i = 0; i < 32; i++) {
                 batch.add(marked(router.pool, df, 0));
@@ -131,7 +129,7 @@ class IPFragmenterTest {
                 for (int j = 0; j < 4; j++) {
                     bytes[random.nextInt(bytes.length)] = (byte) random.nextInt();
                 }
-                Packet packet = IPTestPackets.packet(router.pool, bytes);
+                Packet packet = TestPackets.packet(router.pool, bytes);
                 packet.setNetworkHeader(0, 20);
                 push(w.fr(), 0, packet);
                 w.out().clear();

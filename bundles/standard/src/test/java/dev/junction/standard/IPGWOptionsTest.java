@@ -1,10 +1,9 @@
 package dev.junction.standard;
 
-import static dev.junction.standard.IPTestPackets.checksumOk;
-import static dev.junction.standard.IPTestPackets.ip;
-import static dev.junction.standard.IPTestPackets.marked;
-import static dev.junction.standard.IPTestPackets.push;
-import static dev.junction.standard.TestRouter.connect;
+import static dev.junction.standard.TestPackets.checksumOk;
+import static dev.junction.standard.TestPackets.ip;
+import static dev.junction.standard.TestPackets.marked;
+import static dev.junction.standard.TestPackets.push;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -16,16 +15,14 @@ import org.junit.jupiter.api.Test;
 class IPGWOptionsTest {
     private static final int ME = IPv4.parse("18.26.4.24");
 
-    private record Wired(IPGWOptions gw, IPTestPackets.Collector out, IPTestPackets.Collector bad) {
+    private record Wired(IPGWOptions gw, Sink out, Sink bad) {
     }
 
     private static Wired wire(TestRouter router) throws Exception {
         IPGWOptions gw = router.add(new IPGWOptions(), "gw", 1, 2, "18.26.4.24, 10.0.0.1 10.0.0.2");
-        IPTestPackets.Collector out = router.add(new IPTestPackets.Collector(), "o", 1, 0, "");
-        IPTestPackets.Collector bad = router.add(new IPTestPackets.Collector(), "b", 1, 0, "");
-        connect(gw, 0, out, 0);
-        connect(gw, 1, bad, 0);
-        router.initialize(gw, out, bad);
+        Sink[] wired = Sink.wire(router, gw);
+        Sink out = wired[0];
+        Sink bad = wired[1];
         return new Wired(gw, out, bad);
     }
 

@@ -23,7 +23,7 @@ class IPPrintTest {
 
     /** The line IPPrint(config) prints for a packet of {@code hex} whose IP header is at {@code ipOffset}. */
     private String line(String config, String hex, int ipOffset) throws Exception {
-        try (TraceHarness h = new TraceHarness()) {
+        try (TestRouter h = new TestRouter(256, 2048, 128)) {
             IPPrint print = h.add(new IPPrint(new PrintStream(printed, true, StandardCharsets.ISO_8859_1)), "p", 1, 1,
                     config);
             Packet p = packet(h, hex, ipOffset);
@@ -33,8 +33,8 @@ class IPPrintTest {
         }
     }
 
-    private static Packet packet(TraceHarness h, String hex, int ipOffset) {
-        byte[] bytes = TraceHarness.bytes(hex);
+    private static Packet packet(TestRouter h, String hex, int ipOffset) {
+        byte[] bytes = TestPackets.hex(hex);
         Packet p = h.pool.allocate();
         p.put(bytes.length);
         p.setBytes(0, bytes, 0, bytes.length);
@@ -95,11 +95,11 @@ class IPPrintTest {
     @Test
     void printsOnStandardErrorOrOutfileAndPassesEveryPacket() throws Exception {
         Path file = dir.resolve("out.txt");
-        try (TraceHarness h = new TraceHarness()) {
+        try (TestRouter h = new TestRouter(256, 2048, 128)) {
             IPPrint print = h.add(new IPPrint(new PrintStream(printed, true, StandardCharsets.ISO_8859_1)), "p", 1, 1,
                     "x");
             IPPrint toFile = h.add(new IPPrint(), "q", 1, 1, "y, TIMESTAMP false, OUTFILE " + file);
-            TraceHarness.Recorder sink = h.add(new TraceHarness.Recorder(), "r", 1, 0, "");
+            Sink sink = h.add(new Sink(), "r", 1, 0, "");
             StandaloneContext.connect(print, 0, toFile, 0);
             StandaloneContext.connect(toFile, 0, sink, 0);
             print.initialize();
@@ -119,7 +119,7 @@ class IPPrintTest {
 
     @Test
     void badContentsAreRefused() throws Exception {
-        try (TraceHarness h = new TraceHarness()) {
+        try (TestRouter h = new TestRouter(256, 2048, 128)) {
             ConfigurationException e = assertThrows(ConfigurationException.class,
                     () -> h.add(new IPPrint(), "p", 1, 1, "CONTENTS octal"));
             assertEquals("bad contents value 'OCTAL'; should be 'NONE', 'HEX', or 'ASCII'", e.getMessage());

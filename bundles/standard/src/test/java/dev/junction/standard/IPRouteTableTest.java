@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.junction.element.Args;
-import dev.junction.element.ConfigurationException;
 import dev.junction.element.ElementState;
 import dev.junction.element.HandlerException;
 import dev.junction.element.StandaloneContext;
@@ -40,23 +39,18 @@ class IPRouteTableTest {
     void routesEachPacketToItsOutputAndSetsTheGateway(Supplier<IPRouteTable> kind) throws Exception {
         try (TestRouter router = new TestRouter()) {
             IPRouteTable table = router.add(kind.get(), "rt", 1, 3, ROUTES);
-            Collector[] sinks = new Collector[3];
-            for (int i = 0; i < 3; i++) {
-                sinks[i] = router.add(new Collector(), "c" + i, 1, 0, "");
-                TestRouter.connect(table, i, sinks[i], 0);
-            }
-            router.initialize(table);
+            Sink[] sinks = Sink.wire(router, table);
             int[] destinations = {parse("18.26.4.24"), parse("18.26.4.9"), parse("1.2.3.4"), parse("18.26.4.255"),
                 parse("18.26.4.10"), parse("18.26.5.1")};
             PacketBatch batch = new PacketBatch();
             for (int destination : destinations) {
-                batch.add(Collector.packet(router.pool, 20, destination));
+                batch.add(TestPackets.zeros(router.pool, 20, destination));
             }
             table.push(0, batch);
             assertEquals(List.of(parse("18.26.4.24"), parse("18.26.4.255")), sinks[0].dstIps());
             assertEquals(List.of(parse("18.26.4.9"), parse("18.26.4.10")), sinks[1].dstIps(), "no gateway: unchanged");
             assertEquals(List.of(parse("18.26.4.1"), parse("18.26.4.1")), sinks[2].dstIps(), "gateway annotated");
-            for (Collector sink : sinks) {
+            for (Sink sink : sinks) {
                 assertEquals(1, sink.batches, "one push per output per batch");
                 sink.clear();
             }
@@ -69,11 +63,9 @@ class IPRouteTableTest {
     void dropsPacketsWithoutRoute(Supplier<IPRouteTable> kind) throws Exception {
         try (TestRouter router = new TestRouter()) {
             IPRouteTable table = router.add(kind.get(), "rt", 1, 1, "10.0.0.0/8 0");
-            Collector sink = router.add(new Collector(), "c", 1, 0, "");
-            TestRouter.connect(table, 0, sink, 0);
-            router.initialize(table);
-            table.push(0, Collector.batch(Collector.packet(router.pool, 20, parse("11.0.0.1")),
-                    Collector.packet(router.pool, 20, parse("10.9.9.9"))));
+            Sink sink = Sink.wire(router, table)[0];
+            table.push(0, TestPackets.batch(TestPackets.zeros(router.pool, 20, parse("11.0.0.1")),
+                    TestPackets.zeros(router.pool, 20, parse("10.9.9.9"))));
             assertEquals(List.of(parse("10.9.9.9")), sink.dstIps());
             sink.clear();
             assertEquals(256, router.pool.available(), "the unrouted packet went back to the pool");
@@ -122,7 +114,7 @@ class IPRouteTableTest {
             assertEquals(List.of("2 routes replaced by later versions"), context.warnings());
             assertEquals("0", table.lookupText(parse("10.0.0.1")), "as in Click, the first route for a prefix stays");
             for (int i = 0; i < 7; i++) {
-                table.push(0, Collector.batch(Collector.packet(pool, 20, parse("12.0.0." + i))));
+                table.push(0, TestPackets.batch(TestPackets.zeros(pool, 20, parse("12.0.0." + i))));
             }
             assertEquals(6, context.warnings().size());
             assertEquals("LinearIPLookup: no route for 12.0.0.4", context.warnings().get(5));
@@ -131,7 +123,7 @@ class IPRouteTableTest {
             DirectIPLookup direct = StandaloneContext.attach(new DirectIPLookup(), "d", pool, 1, 2);
             direct.configure(Args.parse("10/8 0, 10/8 1"));
             direct.initialize();
-            direct.push(0, Collector.batch(Collector.packet(pool, 20, parse("12.0.0.1"))));
+            direct.push(0, TestPackets.batch(TestPackets.zeros(pool, 20, parse("12.0.0.1"))));
             assertEquals(List.of("1 route replaced by later versions"),
                     ((StandaloneContext) direct.context()).warnings(), "DirectIPLookup drops silently");
         }
@@ -306,8 +298,6 @@ class IPRouteTableTest {
     }
 
     private static List<String> errors(IPRouteTable table, String config) {
-        try (TestRouter router = new TestRouter()) {
-            return assertThrows(ConfigurationException.class, () -> router.add(table, "rt", 1, 2, config)).errors();
-        }
+        return TestRouter.configErrors(table, 1, 2, config);
     }
 }

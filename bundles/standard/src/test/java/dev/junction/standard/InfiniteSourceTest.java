@@ -25,17 +25,15 @@ class InfiniteSourceTest {
     void pushesBurstPacketsOfDefaultDataEachRunUntilLimit() throws Exception {
         try (TestRouter router = new TestRouter()) {
             InfiniteSource source = router.add(new InfiniteSource(), "s", 0, 1, "LIMIT 10, BURST 4");
-            TestRouter.Sink sink = router.add(new TestRouter.Sink(), "k", 1, 0, "");
-            connect(source, 0, sink, 0);
-            router.initialize(source, sink);
+            Sink sink = Sink.wire(router, source, Sink::new)[0];
 
             assertTrue(router.runTasks());
-            assertEquals(4, sink.packets);
-            assertEquals(DEFAULT_DATA_LENGTH, sink.lastData.length);
-            assertTrue(new String(sink.lastData).startsWith("Random"));
-            assertEquals(router.clock.epochNanos(), sink.lastTimestamp);
+            assertEquals(4, sink.packets());
+            assertEquals(DEFAULT_DATA_LENGTH, sink.lastData().length);
+            assertTrue(new String(sink.lastData()).startsWith("Random"));
+            assertEquals(router.clock.epochNanos(), sink.lastTimestamp());
             router.runTasks(5);
-            assertEquals(10, sink.packets, "LIMIT caps the last burst at 2");
+            assertEquals(10, sink.packets(), "LIMIT caps the last burst at 2");
             assertEquals("10", router.handlers(source).read("count"));
             assertFalse(router.runTasks(), "done: the task sleeps");
             assertEquals(256, router.pool.available());
@@ -46,7 +44,7 @@ class InfiniteSourceTest {
     void stopAsksTheRouterToStopOnceLimitIsReached() throws Exception {
         try (PacketPool pool = PacketPool.create("stop", 64)) {
             InfiniteSource source = StandaloneContext.attach(new InfiniteSource(), "s", pool, 0, 1);
-            TestRouter.Sink sink = StandaloneContext.attach(new TestRouter.Sink(), "k", pool, 1, 0);
+            Sink sink = StandaloneContext.attach(new Sink(), "k", pool, 1, 0);
             StandaloneContext.connect(source, 0, sink, 0);
             source.configure(Args.parse("LIMIT 3, BURST 2, STOP true"));
             source.initialize();
@@ -54,7 +52,7 @@ class InfiniteSourceTest {
             for (int round = 0; round < 5; round++) {
                 context.runTasks();
             }
-            assertEquals(3, sink.packets);
+            assertEquals(3, sink.packets());
             assertEquals(List.of("stop="), context.handlerWrites(), "one stop request, after the LIMIT");
         }
     }
@@ -63,11 +61,9 @@ class InfiniteSourceTest {
     void theCountCrossesAHotSwapSoLimitIsNotRestarted() throws Exception {
         try (TestRouter router = new TestRouter()) {
             InfiniteSource old = router.add(new InfiniteSource(), "s", 0, 1, "LIMIT 10, BURST 4");
-            TestRouter.Sink sink = router.add(new TestRouter.Sink(), "k", 1, 0, "");
-            connect(old, 0, sink, 0);
-            router.initialize(old, sink);
+            Sink sink = Sink.wire(router, old, Sink::new)[0];
             router.runTasks(2);
-            assertEquals(8, sink.packets);
+            assertEquals(8, sink.packets());
 
             ElementState state = new ElementState();
             old.saveState(state);
@@ -79,7 +75,7 @@ class InfiniteSourceTest {
             replacement.takeState(state);
             assertEquals("8", router.handlers(replacement).read("count"));
             router.runTasks(5);
-            assertEquals(10, sink.packets, "only the 2 packets left under LIMIT follow the swap");
+            assertEquals(10, sink.packets(), "only the 2 packets left under LIMIT follow the swap");
         }
     }
 
@@ -87,13 +83,11 @@ class InfiniteSourceTest {
     void positionalArgumentsAndDataKeywords() throws Exception {
         try (TestRouter router = new TestRouter()) {
             InfiniteSource source = router.add(new InfiniteSource(), "s", 0, 1, "\\<0800 45>, 3, 2, true, TIMESTAMP false");
-            TestRouter.Sink sink = router.add(new TestRouter.Sink(), "k", 1, 0, "");
-            connect(source, 0, sink, 0);
-            router.initialize(source, sink);
+            Sink sink = Sink.wire(router, source, Sink::new)[0];
             router.runTasks(5);
-            assertEquals(3, sink.packets);
-            assertArrayEquals(new byte[] {8, 0, 0x45}, sink.lastData);
-            assertEquals(0, sink.lastTimestamp);
+            assertEquals(3, sink.packets());
+            assertArrayEquals(new byte[] {8, 0, 0x45}, sink.lastData());
+            assertEquals(0, sink.lastTimestamp());
             TestRouter.Handlers handlers = router.handlers(source);
             assertEquals("3", handlers.read("limit"));
             assertEquals("2", handlers.read("burst"));
@@ -106,22 +100,20 @@ class InfiniteSourceTest {
     void lengthCutsOrRepeatsData() throws Exception {
         try (TestRouter router = new TestRouter()) {
             InfiniteSource source = router.add(new InfiniteSource(), "s", 0, 1, "DATA abc, LENGTH 7, LIMIT 1");
-            TestRouter.Sink sink = router.add(new TestRouter.Sink(), "k", 1, 0, "");
-            connect(source, 0, sink, 0);
-            router.initialize(source, sink);
+            Sink sink = Sink.wire(router, source, Sink::new)[0];
             router.runTasks();
-            assertEquals("abcabca", new String(sink.lastData));
+            assertEquals("abcabca", new String(sink.lastData()));
 
             TestRouter.Handlers handlers = router.handlers(source);
             handlers.write("length", "2");
             handlers.write("reset", "");
             router.runTasks();
-            assertEquals("ab", new String(sink.lastData));
+            assertEquals("ab", new String(sink.lastData()));
             handlers.write("data", "\"raw\"");
             handlers.write("length", "-1");
             handlers.write("reset", "");
             router.runTasks();
-            assertEquals("\"raw\"", new String(sink.lastData), "written data is taken raw");
+            assertEquals("\"raw\"", new String(sink.lastData()), "written data is taken raw");
             assertEquals("\"raw\"", handlers.read("data"));
         }
     }
@@ -130,24 +122,22 @@ class InfiniteSourceTest {
     void handlersRestartProductionAndRefuseBadValues() throws Exception {
         try (TestRouter router = new TestRouter()) {
             InfiniteSource source = router.add(new InfiniteSource(), "s", 0, 1, "ACTIVE false, LIMIT 2");
-            TestRouter.Sink sink = router.add(new TestRouter.Sink(), "k", 1, 0, "");
-            connect(source, 0, sink, 0);
-            router.initialize(source, sink);
+            Sink sink = Sink.wire(router, source, Sink::new)[0];
             assertFalse(router.runTasks());
-            assertEquals(0, sink.packets);
+            assertEquals(0, sink.packets());
 
             TestRouter.Handlers handlers = router.handlers(source);
             handlers.write("active", "true");
             router.runTasks(3);
-            assertEquals(2, sink.packets);
+            assertEquals(2, sink.packets());
             handlers.write("limit", "5");
             handlers.write("burst", "8");
             router.runTasks(3);
-            assertEquals(5, sink.packets);
+            assertEquals(5, sink.packets());
             handlers.write("reset", "");
             assertEquals("0", handlers.read("count"));
             router.runTasks();
-            assertEquals(10, sink.packets);
+            assertEquals(10, sink.packets());
 
             assertEquals("active parameter must be boolean",
                     assertThrows(HandlerException.class, () -> handlers.write("active", "maybe")).getMessage());
@@ -171,17 +161,14 @@ class InfiniteSourceTest {
     }
 
     private static List<String> errors(String config) {
-        try (TestRouter router = new TestRouter()) {
-            return assertThrows(ConfigurationException.class,
-                    () -> router.add(new InfiniteSource(), "s", 0, 1, config)).errors();
-        }
+        return TestRouter.configErrors(new InfiniteSource(), 0, 1, config);
     }
 
     @Test
     void dataTooLongForThePoolFailsInitialization() throws Exception {
         try (TestRouter router = new TestRouter()) {
             InfiniteSource source = router.add(new InfiniteSource(), "s", 0, 1, "LENGTH 300");
-            TestRouter.Sink sink = router.add(new TestRouter.Sink(), "k", 1, 0, "");
+            Sink sink = router.add(new Sink(), "k", 1, 0, "");
             connect(source, 0, sink, 0);
             assertEquals("packet data of 300 bytes does not fit in the pool's packets (192 bytes after headroom)",
                     assertThrows(ConfigurationException.class, source::initialize).getMessage());
@@ -208,14 +195,14 @@ class InfiniteSourceTest {
         try (TestRouter router = new TestRouter()) {
             InfiniteSource source = router.add(new InfiniteSource(), "s", 0, 1, "LIMIT 5, BURST 1");
             Unqueue unqueue = router.add(new Unqueue(), "u", 1, 1, "BURST 100");
-            TestRouter.Sink sink = router.add(new TestRouter.Sink(), "k", 1, 0, "");
+            Sink sink = router.add(new Sink(), "k", 1, 0, "");
             connect(source, 0, unqueue, 0);
             connect(unqueue, 0, sink, 0);
             router.initialize(source, unqueue, sink);
 
             assertTrue(source.notifier(NotifierKind.EMPTY).isActive());
             router.runTasks();
-            assertEquals(5, sink.packets, "pulls ignore BURST and stop at LIMIT");
+            assertEquals(5, sink.packets(), "pulls ignore BURST and stop at LIMIT");
             assertFalse(source.notifier(NotifierKind.EMPTY).isActive());
             router.handlers(source).write("reset", "");
             assertTrue(source.notifier(NotifierKind.EMPTY).isActive());

@@ -8,23 +8,13 @@ import dev.junction.element.Args;
 import dev.junction.element.ArgTypes;
 import dev.junction.element.ConfigurationException;
 import dev.junction.element.Element;
-import dev.junction.element.ElementContext;
-import dev.junction.element.ElementResolver;
 import dev.junction.element.NameInfo;
 import dev.junction.element.StandaloneContext;
 import dev.junction.net.IPv4;
 import dev.junction.packet.PacketPool;
-import dev.junction.sched.Clock;
 import dev.junction.sched.ManualClock;
-import dev.junction.sched.NotifierSignal;
-import dev.junction.sched.Task;
-import dev.junction.sched.TaskBody;
-import dev.junction.sched.Timer;
-import dev.junction.sched.TimerCallback;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -45,19 +35,9 @@ class InfoElementsTest {
         return element;
     }
 
-    /** An Args whose resolver looks names up in the context, as the engine's does. */
+    /** An Args whose resolver looks names up in the context's table, as the engine's does. */
     private Args argsUsingNames(String config) {
-        return Args.parse(config, new ElementResolver() {
-            @Override
-            public Element resolve(String name) {
-                return null;
-            }
-
-            @Override
-            public String lookupName(String type, String name) {
-                return context.lookupName(type, name);
-            }
-        });
+        return Args.parse(config, context.standalone.resolver());
     }
 
     @Test
@@ -65,14 +45,14 @@ class InfoElementsTest {
         AddressInfo info = configure(new AddressInfo(), "eth0 10.0.0.1/8 00:01:02:03:04:05, "
                 + "net 192.168.0.0/16, six 2001:db8::1, six6 2001:db8::5/64, ,");
         assertEquals(Element.CONFIGURE_PHASE_FIRST, info.configurePhase());
-        assertEquals("10.0.0.1", context.names.get(NameInfo.IP_ADDRESS + " eth0"));
-        assertEquals("10.0.0.1/8", context.names.get(NameInfo.IP_PREFIX + " eth0"));
-        assertEquals("00:01:02:03:04:05", context.names.get(NameInfo.ETHER_ADDRESS + " eth0"));
-        assertEquals("192.168.0.0/16", context.names.get(NameInfo.IP_PREFIX + " net"));
-        assertEquals(null, context.names.get(NameInfo.IP_ADDRESS + " net"), "no host bits: no address");
-        assertEquals("2001:db8::1", context.names.get(NameInfo.IP6_ADDRESS + " six"));
-        assertEquals("2001:db8::5/64", context.names.get(NameInfo.IP6_PREFIX + " six6"));
-        assertEquals("2001:db8::5", context.names.get(NameInfo.IP6_ADDRESS + " six6"));
+        assertEquals("10.0.0.1", context.lookupName(NameInfo.IP_ADDRESS, "eth0"));
+        assertEquals("10.0.0.1/8", context.lookupName(NameInfo.IP_PREFIX, "eth0"));
+        assertEquals("00:01:02:03:04:05", context.lookupName(NameInfo.ETHER_ADDRESS, "eth0"));
+        assertEquals("192.168.0.0/16", context.lookupName(NameInfo.IP_PREFIX, "net"));
+        assertEquals(null, context.lookupName(NameInfo.IP_ADDRESS, "net"), "no host bits: no address");
+        assertEquals("2001:db8::1", context.lookupName(NameInfo.IP6_ADDRESS, "six"));
+        assertEquals("2001:db8::5/64", context.lookupName(NameInfo.IP6_PREFIX, "six6"));
+        assertEquals("2001:db8::5", context.lookupName(NameInfo.IP6_ADDRESS, "six6"));
 
         Args args = argsUsingNames("eth0, eth0:bcast, net:gw, eth0:net, eth0:eth");
         assertEquals("10.0.0.1", IPv4.format(args.requirePositional("A", ArgTypes.IPV4_ADDRESS)));
@@ -94,12 +74,12 @@ class InfoElementsTest {
     void portInfoDefinesPortsWithCommentsAndAliases() throws Exception {
         configure(new PortInfo(), "foo 79/udp # ssh 25/udp comment, # ssh 26/udp comment, web 8080 alt, "
                 + "tcponly 99/tcp, ");
-        assertEquals("79", context.names.get(NameInfo.port(17) + " foo"));
-        assertEquals(null, context.names.get(NameInfo.port(17) + " ssh"), "after # comes a comment");
-        assertEquals("8080", context.names.get(NameInfo.port(6) + " web"));
-        assertEquals("8080", context.names.get(NameInfo.port(17) + " alt"));
-        assertEquals("99", context.names.get(NameInfo.port(6) + " tcponly"));
-        assertEquals(null, context.names.get(NameInfo.port(17) + " tcponly"));
+        assertEquals("79", context.lookupName(NameInfo.port(17), "foo"));
+        assertEquals(null, context.lookupName(NameInfo.port(17), "ssh"), "after # comes a comment");
+        assertEquals("8080", context.lookupName(NameInfo.port(6), "web"));
+        assertEquals("8080", context.lookupName(NameInfo.port(17), "alt"));
+        assertEquals("99", context.lookupName(NameInfo.port(6), "tcponly"));
+        assertEquals(null, context.lookupName(NameInfo.port(17), "tcponly"));
 
         Args args = argsUsingNames("foo, ssh, www, tcponly");
         assertEquals(79, args.requirePositional("A", ArgTypes.ipPort(17)));
@@ -115,8 +95,8 @@ class InfoElementsTest {
     void scheduleInfoDefinesShares() throws Exception {
         ScheduleInfo info = configure(new ScheduleInfo(), "src 2, c 0.5");
         assertEquals(Element.CONFIGURE_PHASE_INFO, info.configurePhase());
-        assertEquals("2.0", context.names.get(NameInfo.SCHEDULE_INFO + " src"));
-        assertEquals("0.5", context.names.get(NameInfo.SCHEDULE_INFO + " c"));
+        assertEquals("2.0", context.lookupName(NameInfo.SCHEDULE_INFO, "src"));
+        assertEquals("0.5", context.lookupName(NameInfo.SCHEDULE_INFO, "c"));
         assertEquals(List.of("expected 'ELEMENTNAME PARAM'"), assertThrows(ConfigurationException.class,
                 () -> configure(new ScheduleInfo(), "src")).errors());
     }
@@ -133,23 +113,11 @@ class InfoElementsTest {
     }
 
     /** A context with a flat name table, two threads, and elements a and b to place. */
-    private static final class NamesContext implements ElementContext {
-        final StandaloneContext standalone;
-        final Map<String, String> names = new LinkedHashMap<>();
+    private static final class NamesContext extends DelegatingContext {
         final List<String> placements = new ArrayList<>();
 
         NamesContext(StandaloneContext standalone) {
-            this.standalone = standalone;
-        }
-
-        @Override
-        public void defineName(String type, String name, String value) {
-            names.put(type + " " + name, value);
-        }
-
-        @Override
-        public String lookupName(String type, String name) {
-            return names.get(type + " " + name);
+            super(standalone);
         }
 
         @Override
@@ -167,72 +135,12 @@ class InfoElementsTest {
         }
 
         @Override
-        public String name() {
-            return standalone.name();
-        }
-
-        @Override
-        public String landmark() {
-            return standalone.landmark();
-        }
-
-        @Override
-        public Clock clock() {
-            return standalone.clock();
-        }
-
-        @Override
-        public PacketPool packetPool() {
-            return standalone.packetPool();
-        }
-
-        @Override
-        public Task createTask(TaskBody body) {
-            return standalone.createTask(body);
-        }
-
-        @Override
-        public Timer createTimer(TimerCallback callback) {
-            return standalone.createTimer(callback);
-        }
-
-        @Override
-        public NotifierSignal upstreamEmptySignal(int port, Task listener) {
-            return NotifierSignal.alwaysActive();
-        }
-
-        @Override
-        public NotifierSignal downstreamFullSignal(int port, Task listener) {
-            return NotifierSignal.alwaysActive();
-        }
-
-        @Override
-        public Element element(String name) {
-            return null;
-        }
-
-        @Override
         public String readHandler(String handler) {
             return "";
         }
 
         @Override
         public void writeHandler(String handler, String value) {
-        }
-
-        @Override
-        public boolean isInputPush(int port) {
-            return true;
-        }
-
-        @Override
-        public boolean isOutputPush(int port) {
-            return true;
-        }
-
-        @Override
-        public void warning(String message) {
-            standalone.warning(message);
         }
     }
 }

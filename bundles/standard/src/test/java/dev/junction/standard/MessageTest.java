@@ -1,10 +1,8 @@
 package dev.junction.standard;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import dev.junction.element.Args;
-import dev.junction.element.ConfigurationException;
 import dev.junction.element.StandaloneContext;
 import dev.junction.packet.PacketPool;
 import java.io.ByteArrayOutputStream;
@@ -49,10 +47,7 @@ class MessageTest {
         assertEquals(List.of("too many arguments"), errors("a, ERROR, b"));
     }
 
-    private static List<String> errors(String config) throws Exception {
-        try (PacketPool pool = PacketPool.create("message", 8)) {
-            Message message = StandaloneContext.attach(new Message(), "m", pool, 0, 0);
-            return assertThrows(ConfigurationException.class, () -> message.configure(Args.parse(config))).errors();
-        }
+    private static List<String> errors(String config) {
+        return TestRouter.configErrors(new Message(), 0, 0, config);
     }
 }

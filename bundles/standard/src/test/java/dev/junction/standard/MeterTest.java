@@ -1,10 +1,7 @@
 package dev.junction.standard;
 
-import static dev.junction.standard.TestRouter.connect;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
 
-import dev.junction.element.ConfigurationException;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -15,12 +12,7 @@ class MeterTest {
     void sendsTheStreamToTheOutputOfItsRate() throws Exception {
         try (TestRouter router = new TestRouter()) {
             Meter meter = router.add(new Meter(), "m", 1, 3, "1000Bps, 3kBps");
-            TestRouter.Recorder[] out = new TestRouter.Recorder[3];
-            for (int i = 0; i < 3; i++) {
-                out[i] = router.add(new TestRouter.Recorder(), "r" + i, 1, 0, "");
-                connect(meter, i, out[i], 0);
-            }
-            router.initialize(meter, out[0], out[1], out[2]);
+            Sink[] out = Sink.wire(router, meter, Sink::new);
             TestRouter.Handlers handlers = router.handlers(meter);
             assertEquals("10003000", handlers.read("meters"), "Click prints them without a separator");
 
@@ -60,9 +52,6 @@ class MeterTest {
     }
 
     private static List<String> errors(String config, int outputs) {
-        try (TestRouter router = new TestRouter()) {
-            return assertThrows(ConfigurationException.class, () -> router.add(new Meter(), "m", 1, outputs, config))
-                    .errors();
-        }
+        return TestRouter.configErrors(new Meter(), 1, outputs, config);
     }
 }

@@ -14,12 +14,12 @@ class NullsTest {
     void nullPassesPushedAndPulledBatchesUnchanged() throws Exception {
         try (TestRouter router = new TestRouter()) {
             Null pushed = router.add(new Null(), "n", 1, 1, "");
-            TestRouter.Sink sink = router.add(new TestRouter.Sink(), "k", 1, 0, "");
+            Sink sink = router.add(new Sink(), "k", 1, 0, "");
             connect(pushed, 0, sink, 0);
             PacketBatch batch = new PacketBatch();
             router.pool.allocate(batch, 5);
             pushed.push(0, batch);
-            assertEquals(5, sink.packets);
+            assertEquals(5, sink.packets());
 
             Queue queue = router.add(new Queue(), "q", 1, 1, "");
             Null pulled = router.add(new Null(), "n2", 1, 1, "");
@@ -41,12 +41,12 @@ class NullsTest {
     void pushNullPushesOn() throws Exception {
         try (TestRouter router = new TestRouter()) {
             PushNull element = router.add(new PushNull(), "p", 1, 1, "");
-            TestRouter.Sink sink = router.add(new TestRouter.Sink(), "k", 1, 0, "");
+            Sink sink = router.add(new Sink(), "k", 1, 0, "");
             connect(element, 0, sink, 0);
             PacketBatch batch = new PacketBatch();
             router.pool.allocate(batch, 3);
             element.push(0, batch);
-            assertEquals(3, sink.packets);
+            assertEquals(3, sink.packets());
             assertEquals("h/h", element.processing());
             assertEquals("l/l", new PullNull().processing());
             assertEquals("a/a", new Null().processing());

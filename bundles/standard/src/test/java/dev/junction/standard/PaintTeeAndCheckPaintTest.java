@@ -24,21 +24,19 @@ class PaintTeeAndCheckPaintTest {
     void paintTeeCopiesPacketsOfItsColorToOutput1() throws Exception {
         try (TestRouter router = new TestRouter()) {
             PaintTee tee = router.add(new PaintTee(), "t", 1, 2, "3");
-            TestRouter.Recorder main = router.add(new TestRouter.Recorder(), "m", 1, 0, "");
-            TestRouter.Recorder copies = router.add(new TestRouter.Recorder(), "c", 1, 0, "");
-            connect(tee, 0, main, 0);
-            connect(tee, 1, copies, 0);
-            router.initialize(tee, main, copies);
+            Sink[] wired = Sink.wire(router, tee, Sink::new);
+            Sink main = wired[0];
+            Sink copies = wired[1];
             tee.push(0, painted(router, 3, 1, 3, 0));
-            assertEquals(List.of(0, 1, 2, 3), main.firstBytes);
-            assertEquals(List.of(0, 2), copies.firstBytes);
-            assertEquals(List.of(3, 3), copies.paints);
+            assertEquals(List.of(0, 1, 2, 3), main.firstBytes());
+            assertEquals(List.of(0, 2), copies.firstBytes());
+            assertEquals(List.of(3, 3), copies.paints());
             assertEquals(1, copies.batches);
             TestRouter.Handlers handlers = router.handlers(tee);
             assertEquals("3", handlers.read("color"));
             handlers.write("color", "1");
             tee.push(0, painted(router, 3, 1));
-            assertEquals(List.of(0, 2, 1), copies.firstBytes);
+            assertEquals(List.of(0, 2, 1), copies.firstBytes());
             assertEquals("expected uint8_t",
                     assertThrows(HandlerException.class, () -> handlers.write("color", "-1")).getMessage());
             assertEquals(256, router.pool.available());
@@ -50,7 +48,7 @@ class PaintTeeAndCheckPaintTest {
         try (TestRouter router = new TestRouter()) {
             Queue queue = router.add(new Queue(), "q", 1, 1, "");
             PaintTee tee = router.add(new PaintTee(), "t", 1, 2, "5, PAINT");
-            TestRouter.Recorder copies = router.add(new TestRouter.Recorder(), "c", 1, 0, "");
+            Sink copies = router.add(new Sink(), "c", 1, 0, "");
             connect(queue, 0, tee, 0);
             connect(tee, 1, copies, 0);
             router.initialize(queue, tee, copies);
@@ -66,14 +64,12 @@ class PaintTeeAndCheckPaintTest {
     void checkPaintPassesItsColorAndDivertsOrDropsTheRest() throws Exception {
         try (TestRouter router = new TestRouter()) {
             CheckPaint check = router.add(new CheckPaint(), "k", 1, 2, "2");
-            TestRouter.Recorder passed = router.add(new TestRouter.Recorder(), "p", 1, 0, "");
-            TestRouter.Recorder other = router.add(new TestRouter.Recorder(), "o", 1, 0, "");
-            connect(check, 0, passed, 0);
-            connect(check, 1, other, 0);
-            router.initialize(check, passed, other);
+            Sink[] wired = Sink.wire(router, check, Sink::new);
+            Sink passed = wired[0];
+            Sink other = wired[1];
             check.push(0, painted(router, 2, 0, 2, 9));
-            assertEquals(List.of(0, 2), passed.firstBytes);
-            assertEquals(List.of(1, 3), other.firstBytes);
+            assertEquals(List.of(0, 2), passed.firstBytes());
+            assertEquals(List.of(1, 3), other.firstBytes());
             router.handlers(check).write("color", "9");
             assertEquals(9, check.color());
         }

@@ -4,7 +4,6 @@ import static dev.junction.standard.TestRouter.connect;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
-import dev.junction.element.ConfigurationException;
 import dev.junction.element.HandlerException;
 import dev.junction.packet.PacketBatch;
 import java.util.List;
@@ -66,9 +65,6 @@ class PaintTest {
     }
 
     private static List<String> errors(String config) {
-        try (TestRouter router = new TestRouter()) {
-            return assertThrows(ConfigurationException.class, () -> router.add(new Paint(), "p", 1, 1, config))
-                    .errors();
-        }
+        return TestRouter.configErrors(new Paint(), 1, 1, config);
     }
 }

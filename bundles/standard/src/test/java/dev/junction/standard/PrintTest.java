@@ -4,7 +4,6 @@ import static dev.junction.standard.TestRouter.connect;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
-import dev.junction.element.ConfigurationException;
 import dev.junction.element.HandlerException;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -21,12 +20,12 @@ class PrintTest {
             InfiniteSource infinite = router.add(new InfiniteSource(), "s", 0, 1, source);
             Print print = router.add(new Print(new PrintStream(printed, true, StandardCharsets.ISO_8859_1)),
                     "p", 1, 1, config);
-            TestRouter.Sink sink = router.add(new TestRouter.Sink(), "k", 1, 0, "");
+            Sink sink = router.add(new Sink(), "k", 1, 0, "");
             connect(infinite, 0, print, 0);
             connect(print, 0, sink, 0);
             router.initialize(infinite, print, sink);
             router.runTasks(10);
-            assertEquals(infinite.count(), sink.packets, "every packet passes through");
+            assertEquals(infinite.count(), sink.packets(), "every packet passes through");
             return printed.toString(StandardCharsets.ISO_8859_1);
         }
     }
@@ -124,9 +123,6 @@ class PrintTest {
     }
 
     private static List<String> errors(String config) {
-        try (TestRouter router = new TestRouter()) {
-            return assertThrows(ConfigurationException.class, () -> router.add(new Print(), "p", 1, 1, config))
-                    .errors();
-        }
+        return TestRouter.configErrors(new Print(), 1, 1, config);
     }
 }

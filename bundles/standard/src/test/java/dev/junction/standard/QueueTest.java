@@ -22,12 +22,7 @@ import org.junit.jupiter.api.Test;
 class QueueTest {
     /** Pushes {@code count} fresh packets painted 0, 1, 2, ... into {@code queue}. */
     private static void pushPackets(TestRouter router, Queue queue, int count) {
-        PacketBatch batch = new PacketBatch(Math.max(1, count));
-        router.pool.allocate(batch, count);
-        for (int i = 0; i < batch.size(); i++) {
-            batch.get(i).setPaint(i);
-        }
-        queue.push(0, batch);
+        queue.push(0, router.painted(count, 0, 0));
     }
 
     private static Queue queue(TestRouter router, String config, int outputs) throws ConfigurationException {
@@ -79,13 +74,13 @@ class QueueTest {
     void droppedPacketsLeaveThroughOutputOneWhenConnected() throws Exception {
         try (TestRouter router = new TestRouter()) {
             Queue queue = router.add(new Queue(), "q", 1, 2, "2");
-            TestRouter.Sink drops = router.add(new TestRouter.Sink(), "d", 1, 0, "");
+            Sink drops = router.add(new Sink(), "d", 1, 0, "");
             connect(queue, 1, drops, 0);
             router.initialize(queue, drops);
             pushPackets(router, queue, 5);
-            assertEquals(3, drops.packets);
+            assertEquals(3, drops.packets());
             router.handlers(queue).write("reset", "");
-            assertEquals(5, drops.packets, "reset sends the queued packets out of output 1 too");
+            assertEquals(5, drops.packets(), "reset sends the queued packets out of output 1 too");
             assertEquals(0, queue.length());
         }
     }

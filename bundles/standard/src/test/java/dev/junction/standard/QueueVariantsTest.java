@@ -21,12 +21,7 @@ import org.junit.jupiter.api.Test;
 class QueueVariantsTest {
     /** Pushes fresh packets painted {@code first, first+1, ...} into {@code port} of {@code queue}. */
     private static void push(TestRouter router, QueueBase queue, int port, int first, int count) {
-        PacketBatch batch = new PacketBatch(Math.max(1, count));
-        router.pool.allocate(batch, count);
-        for (int i = 0; i < batch.size(); i++) {
-            batch.get(i).setPaint(first + i);
-        }
-        queue.push(port, batch);
+        queue.push(port, router.painted(count, 0, first));
     }
 
     /** Pulls everything and returns the paints in order, freeing the packets. */
@@ -60,16 +55,16 @@ class QueueVariantsTest {
     void frontDropQueueDropsTheOldestThroughOutputOne() throws Exception {
         try (TestRouter router = new TestRouter()) {
             FrontDropQueue queue = router.add(new FrontDropQueue(), "q", 1, 2, "CAPACITY 3");
-            PaintSink drops = router.add(new PaintSink(), "d", 1, 0, "");
+            Sink drops = router.add(new Sink(), "d", 1, 0, "");
             connect(queue, 1, drops, 0);
             router.initialize(queue, drops);
             push(router, queue, 0, 0, 2);
             push(router, queue, 0, 2, 3);
-            assertEquals(List.of(0, 1), drops.paints, "the two oldest made room");
+            assertEquals(List.of(0, 1), drops.paints(), "the two oldest made room");
             assertEquals("2", router.handlers(queue).read("drops"));
             assertEquals("3", router.handlers(queue).read("highwater_length"));
             push(router, queue, 0, 10, 5); // more than the whole queue: only the last 3 of the batch stay
-            assertEquals(List.of(0, 1, 2, 3, 4, 10, 11), drops.paints);
+            assertEquals(List.of(0, 1, 2, 3, 4, 10, 11), drops.paints());
             assertEquals(List.of(12, 13, 14), drain(queue));
             assertNotNull(queue.notifier(NotifierKind.EMPTY));
             assertNull(queue.notifier(NotifierKind.FULL), "a front-drop queue always accepts");
@@ -103,7 +98,7 @@ class QueueVariantsTest {
     void mixedQueuePutsInputOneFirstAndDropsTheNewestWhenFull() throws Exception {
         try (TestRouter router = new TestRouter()) {
             MixedQueue queue = router.add(new MixedQueue(), "q", 2, 2, "4");
-            PaintSink drops = router.add(new PaintSink(), "d", 1, 0, "");
+            Sink drops = router.add(new Sink(), "d", 1, 0, "");
             connect(queue, 1, drops, 0);
             router.initialize(queue, drops);
             assertEquals("2/1-2", queue.portCount());
@@ -111,9 +106,9 @@ class QueueVariantsTest {
             push(router, queue, 1, 10, 2);
             assertEquals(4, queue.length());
             push(router, queue, 1, 20, 1); // full: the back (1) goes
-            assertEquals(List.of(1), drops.paints);
+            assertEquals(List.of(1), drops.paints());
             push(router, queue, 0, 30, 1); // full: FIFO input drops the arrival
-            assertEquals(List.of(1, 30), drops.paints);
+            assertEquals(List.of(1, 30), drops.paints());
             assertEquals(List.of(20, 11, 10, 0), drain(queue));
             assertEquals("2", router.handlers(queue).read("drops"));
             assertNull(queue.notifier(NotifierKind.FULL));

@@ -13,9 +13,7 @@ import org.junit.jupiter.api.Test;
 
 class REDTest {
     private static PacketBatch packets(TestRouter router, int count) {
-        PacketBatch batch = new PacketBatch(Math.max(1, count));
-        router.pool.allocate(batch, count);
-        return batch;
+        return router.batch(count, 0);
     }
 
     @Test
@@ -23,7 +21,7 @@ class REDTest {
         try (TestRouter router = new TestRouter()) {
             RED red = router.add(new RED(), "r", 1, 2, "2, 5, 0.02, STABILITY 0");
             Queue queue = router.add(new Queue(), "q", 1, 1, "100");
-            PaintSink dropped = router.add(new PaintSink(), "d", 1, 0, "");
+            Sink dropped = router.add(new Sink(), "d", 1, 0, "");
             connect(red, 0, queue, 0);
             connect(red, 1, dropped, 0);
             router.initialize(red, queue, dropped);
@@ -32,7 +30,7 @@ class REDTest {
             red.push(0, packets(router, 20)); // gentle: above 2 x 5 = 10 queued, all go
             assertTrue(queue.length() <= 11, "length " + queue.length());
             assertEquals(22 - queue.length(), red.drops());
-            assertEquals(red.drops(), dropped.paints.size(), "drops leave through output 1");
+            assertEquals(red.drops(), dropped.paints().size(), "drops leave through output 1");
             assertEquals("q\n", router.handlers(red).read("queues"));
             assertEquals("2, 5, 0.02, QUEUES q, STABILITY 0", router.handlers(red).read("config"));
             assertEquals("0.02", router.handlers(red).read("max_p"));
@@ -101,7 +99,7 @@ class REDTest {
             assertEquals(List.of("STABILITY must be between 0 and 16"), assertThrows(ConfigurationException.class,
                     () -> router.add(new RED(), "c", 1, 1, "1, 5, 0.1, STABILITY 17")).errors());
             RED lonely = router.add(new RED(), "d", 1, 1, "1, 5, 0.1");
-            TestRouter.Sink sink = router.add(new TestRouter.Sink(), "s", 1, 0, "");
+            Sink sink = router.add(new Sink(), "s", 1, 0, "");
             connect(lonely, 0, sink, 0);
             assertEquals(List.of("no nearby Queues"),
                     assertThrows(ConfigurationException.class, lonely::initialize).errors());

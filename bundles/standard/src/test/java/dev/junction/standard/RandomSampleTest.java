@@ -1,6 +1,5 @@
 package dev.junction.standard;
 
-import static dev.junction.standard.TestRouter.connect;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -11,14 +10,12 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class RandomSampleTest {
-    private record Path(RandomSample sample, TestRouter.Recorder kept, TestRouter.Recorder dropped) {
+    private record Path(RandomSample sample, Sink kept, Sink dropped) {
         static Path of(TestRouter router, String config) throws ConfigurationException {
             RandomSample sample = router.add(new RandomSample(), "rs", 1, 2, config);
-            TestRouter.Recorder kept = router.add(new TestRouter.Recorder(), "k", 1, 0, "");
-            TestRouter.Recorder dropped = router.add(new TestRouter.Recorder(), "d", 1, 0, "");
-            connect(sample, 0, kept, 0);
-            connect(sample, 1, dropped, 0);
-            router.initialize(sample, kept, dropped);
+            Sink[] wired = Sink.wire(router, sample, Sink::new);
+            Sink kept = wired[0];
+            Sink dropped = wired[1];
             return new Path(sample, kept, dropped);
         }
     }
@@ -77,9 +74,6 @@ class RandomSampleTest {
     }
 
     private static List<String> errors(String config) {
-        try (TestRouter router = new TestRouter()) {
-            return assertThrows(ConfigurationException.class,
-                    () -> router.add(new RandomSample(), "rs", 1, 1, config)).errors();
-        }
+        return TestRouter.configErrors(new RandomSample(), 1, 1, config);
     }
 }

@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.junction.element.Args;
-import dev.junction.element.ConfigurationException;
 import dev.junction.element.HandlerException;
 import dev.junction.element.StandaloneContext;
 import dev.junction.packet.PacketBatch;
@@ -23,13 +22,13 @@ class RatedSourceTest {
     private static final class Rig implements AutoCloseable {
         final PacketPool pool = PacketPool.create("rated", 256);
         final RatedSource source;
-        final TestRouter.Sink sink;
+        final Sink sink;
         final StandaloneContext context;
         final ManualClock clock;
 
         Rig(String config) throws Exception {
             source = StandaloneContext.attach(new RatedSource(), "s", pool, 0, 1);
-            sink = StandaloneContext.attach(new TestRouter.Sink(), "k", pool, 1, 0);
+            sink = StandaloneContext.attach(new Sink(), "k", pool, 1, 0);
             StandaloneContext.connect(source, 0, sink, 0);
             source.configure(Args.parse(config));
             source.initialize();
@@ -64,15 +63,15 @@ class RatedSourceTest {
     void sendsRatePacketsPerSecondWakingOnItsTimer() throws Exception {
         try (Rig rig = new Rig("DATA abc, RATE 10")) {
             assertTrue(rig.context.runTasks());
-            assertEquals(1, rig.sink.packets, "the bucket starts with one token");
+            assertEquals(1, rig.sink.packets(), "the bucket starts with one token");
             assertFalse(rig.context.runTasks(), "no token: the task sleeps on its timer");
             assertFalse(rig.context.tasks().getFirst().isScheduled());
             rig.run(1_000 * MS, MS);
-            assertEquals(11, rig.sink.packets, "one more every 100 ms");
-            assertEquals("abc", new String(rig.sink.lastData));
-            assertEquals(rig.clock.epochNanos(), rig.sink.lastTimestamp);
+            assertEquals(11, rig.sink.packets(), "one more every 100 ms");
+            assertEquals("abc", new String(rig.sink.lastData()));
+            assertEquals(rig.clock.epochNanos(), rig.sink.lastTimestamp());
             rig.run(10_000 * MS, 10 * MS);
-            assertEquals(111, rig.sink.packets);
+            assertEquals(111, rig.sink.packets());
             assertEquals(256, rig.pool.available());
         }
     }
@@ -81,18 +80,18 @@ class RatedSourceTest {
     void anIdleSourceSavesAtMostItsBucket() throws Exception {
         try (Rig rig = new Rig("RATE 1000, LIMIT 100")) {
             rig.context.runTasks();
-            assertEquals(1, rig.sink.packets);
+            assertEquals(1, rig.sink.packets());
             rig.handlers().write("active", "false");
             rig.run(5_000 * MS, 1_000 * MS);
-            assertEquals(1, rig.sink.packets);
+            assertEquals(1, rig.sink.packets());
             rig.handlers().write("active", "true");
             rig.context.runTasks();
-            assertEquals(2, rig.sink.packets, "reactivating restarts the bucket with 1 token");
+            assertEquals(2, rig.sink.packets(), "reactivating restarts the bucket with 1 token");
             rig.run(1_000 * MS, 1_000 * MS);
-            assertEquals(12, rig.sink.packets, "a full bucket of RATE/100 = 10 tokens, in one batch");
+            assertEquals(12, rig.sink.packets(), "a full bucket of RATE/100 = 10 tokens, in one batch");
             assertEquals(1 + 1 + 1, rig.sink.batches, "batch-native: one push for the whole bucket");
             rig.run(1_000 * MS, MS);
-            assertEquals(100, rig.sink.packets, "LIMIT");
+            assertEquals(100, rig.sink.packets(), "LIMIT");
             assertEquals("100", rig.handlers().read("count"));
         }
     }
@@ -101,9 +100,9 @@ class RatedSourceTest {
     void stopAsksTheRouterToStopOnceLimitIsReached() throws Exception {
         try (Rig rig = new Rig("DATA \"I love myself\\n\", RATE 10000, LIMIT 10, STOP true")) {
             rig.run(10 * MS, MS);
-            assertEquals(10, rig.sink.packets);
+            assertEquals(10, rig.sink.packets());
             assertEquals(List.of("stop="), rig.context.handlerWrites());
-            assertEquals(14, rig.sink.lastData.length);
+            assertEquals(14, rig.sink.lastData().length);
         }
     }
 
@@ -117,8 +116,8 @@ class RatedSourceTest {
             assertEquals("true", handlers.read("active"));
             assertEquals("5", handlers.read("length"));
             rig.run(1_000 * MS, MS);
-            assertEquals(2, rig.sink.packets);
-            assertEquals("abcab", new String(rig.sink.lastData));
+            assertEquals(2, rig.sink.packets());
+            assertEquals("abcab", new String(rig.sink.lastData()));
 
             handlers.write("limit", "-1");
             handlers.write("rate", "100");
@@ -126,11 +125,11 @@ class RatedSourceTest {
             handlers.write("reset", "");
             assertEquals("0", handlers.read("count"));
             rig.run(1_000 * MS, MS);
-            assertEquals(2 + 101, rig.sink.packets);
-            assertEquals("abc", new String(rig.sink.lastData));
+            assertEquals(2 + 101, rig.sink.packets());
+            assertEquals("abc", new String(rig.sink.lastData()));
             handlers.write("data", "\"xy\"");
             rig.run(10 * MS, MS);
-            assertEquals("\"xy\"", new String(rig.sink.lastData), "written data is taken raw");
+            assertEquals("\"xy\"", new String(rig.sink.lastData()), "written data is taken raw");
 
             for (String handler : List.of("rate", "limit", "active", "length")) {
                 assertEquals("syntax error",
@@ -154,7 +153,7 @@ class RatedSourceTest {
         try (TestRouter router = new TestRouter()) {
             RatedSource source = router.add(new RatedSource(), "s", 0, 1, "RATE 1000, LIMIT 15");
             Unqueue unqueue = router.add(new Unqueue(), "u", 1, 1, "BURST 100");
-            TestRouter.Sink sink = router.add(new TestRouter.Sink(), "k", 1, 0, "");
+            Sink sink = router.add(new Sink(), "k", 1, 0, "");
             connect(source, 0, unqueue, 0);
             connect(unqueue, 0, sink, 0);
             router.initialize(source, unqueue, sink);
@@ -182,9 +181,6 @@ class RatedSourceTest {
     }
 
     private static List<String> errors(String config) {
-        try (TestRouter router = new TestRouter()) {
-            return assertThrows(ConfigurationException.class,
-                    () -> router.add(new RatedSource(), "s", 0, 1, config)).errors();
-        }
+        return TestRouter.configErrors(new RatedSource(), 0, 1, config);
     }
 }

@@ -1,6 +1,5 @@
 package dev.junction.standard;
 
-import static dev.junction.standard.TestRouter.connect;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
@@ -12,14 +11,12 @@ import org.junit.jupiter.api.Test;
 class RatedSplitterTest {
     private static final long MILLISECOND = 1_000_000;
 
-    private record Path(RatedSplitter splitter, TestRouter.Recorder under, TestRouter.Recorder over) {
+    private record Path(RatedSplitter splitter, Sink under, Sink over) {
         static Path of(TestRouter router, String config) throws ConfigurationException {
             RatedSplitter splitter = router.add(new RatedSplitter(), "rs", 1, 2, config);
-            TestRouter.Recorder under = router.add(new TestRouter.Recorder(), "u", 1, 0, "");
-            TestRouter.Recorder over = router.add(new TestRouter.Recorder(), "o", 1, 0, "");
-            connect(splitter, 0, under, 0);
-            connect(splitter, 1, over, 0);
-            router.initialize(splitter, under, over);
+            Sink[] wired = Sink.wire(router, splitter, Sink::new);
+            Sink under = wired[0];
+            Sink over = wired[1];
             return new Path(splitter, under, over);
         }
     }
@@ -48,8 +45,8 @@ class RatedSplitterTest {
                 batch.get(i).setByte(0, i);
             }
             path.splitter.push(0, batch);
-            assertEquals(List.of(0, 1, 2, 3, 4), path.under.firstBytes);
-            assertEquals(List.of(5, 6, 7), path.over.firstBytes);
+            assertEquals(List.of(0, 1, 2, 3, 4), path.under.firstBytes());
+            assertEquals(List.of(5, 6, 7), path.over.firstBytes());
             assertEquals(1, path.under.batches);
             assertEquals(1, path.over.batches);
         }
@@ -91,9 +88,7 @@ class RatedSplitterTest {
     void withoutOutput1TheRestIsFreed() throws Exception {
         try (TestRouter router = new TestRouter()) {
             RatedSplitter splitter = router.add(new RatedSplitter(), "rs", 1, 1, "10, BURST_SIZE 2");
-            TestRouter.Recorder under = router.add(new TestRouter.Recorder(), "u", 1, 0, "");
-            connect(splitter, 0, under, 0);
-            router.initialize(splitter, under);
+            Sink under = Sink.wire(router, splitter, Sink::new)[0];
             splitter.push(0, router.batch(5, 1, 0));
             assertEquals(2, under.packets());
             assertEquals(256, router.pool.available());

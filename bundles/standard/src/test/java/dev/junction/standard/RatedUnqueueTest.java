@@ -1,91 +1,61 @@
 package dev.junction.standard;
 
-import static dev.junction.standard.TestRouter.connect;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.junction.element.ConfigurationException;
-import dev.junction.element.Element;
-import dev.junction.packet.PacketBatch;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class RatedUnqueueTest {
-    private record Path(TestRouter router, Queue queue, Element unqueue, PaintSink sink) {
-        static Path of(TestRouter router, Element unqueue, String config) throws ConfigurationException {
-            Queue queue = router.add(new Queue(), "q", 1, 1, "");
-            router.add(unqueue, "u", 1, 1, config);
-            PaintSink sink = router.add(new PaintSink(), "k", 1, 0, "");
-            connect(queue, 0, unqueue, 0);
-            connect(unqueue, 0, sink, 0);
-            router.initialize(queue, unqueue, sink);
-            return new Path(router, queue, unqueue, sink);
-        }
-
-        void fill(int packets, int length) {
-            PacketBatch batch = new PacketBatch(packets);
-            router.pool.allocate(batch, packets);
-            for (int i = 0; i < batch.size(); i++) {
-                batch.get(i).put(length);
-            }
-            queue.push(0, batch);
-        }
-
-        /** Advances the clock, fires timers, runs tasks. */
-        void step(long nanos) {
-            router.clock.advance(nanos);
-            router.runTimers();
-            router.runTasks();
-        }
-    }
-
     @Test
     void startsWithAFullBucketThenMovesRatePacketsPerSecond() throws Exception {
         try (TestRouter router = new TestRouter()) {
-            Path path = Path.of(router, new RatedUnqueue(), "RATE 1000"); // bucket: 1000 x 20ms = 20 packets
+            // bucket: 1000 x 20ms = 20 packets
+            QueuePath<RatedUnqueue> path = QueuePath.of(router, new RatedUnqueue(), "RATE 1000");
             path.fill(100, 10);
             router.runTasks();
-            assertEquals(20, path.sink.paints.size(), "the full bucket's burst");
+            assertEquals(20, path.sink().packets(), "the full bucket's burst");
             router.runTasks();
-            assertEquals(20, path.sink.paints.size());
+            assertEquals(20, path.sink().packets());
             assertFalse(router.anyTaskScheduled(), "asleep until the next token");
             path.step(1_000_000);
-            assertEquals(21, path.sink.paints.size(), "one token per millisecond");
+            assertEquals(21, path.sink().packets(), "one token per millisecond");
             path.step(10_000_000);
-            assertEquals(31, path.sink.paints.size());
-            assertEquals("1000", router.handlers(path.unqueue).read("rate"));
-            assertTrue(router.handlers(path.unqueue).read("calls").contains("31 pushes\n"));
+            assertEquals(31, path.sink().packets());
+            assertEquals("1000", router.handlers(path.unqueue()).read("rate"));
+            assertTrue(router.handlers(path.unqueue()).read("calls").contains("31 pushes\n"));
         }
     }
 
     @Test
     void burstSizeAndActive() throws Exception {
         try (TestRouter router = new TestRouter()) {
-            Path path = Path.of(router, new RatedUnqueue(), "10, BURST_SIZE 3");
+            QueuePath<RatedUnqueue> path = QueuePath.of(router, new RatedUnqueue(), "10, BURST_SIZE 3");
             path.fill(10, 10);
-            router.handlers(path.unqueue).write("active", "false");
+            router.handlers(path.unqueue()).write("active", "false");
             router.runTasks();
-            assertEquals(0, path.sink.paints.size());
-            router.handlers(path.unqueue).write("active", "true");
+            assertEquals(0, path.sink().packets());
+            router.handlers(path.unqueue()).write("active", "true");
             router.runTasks();
-            assertEquals(3, path.sink.paints.size());
+            assertEquals(3, path.sink().packets());
             path.step(100_000_000);
-            assertEquals(4, path.sink.paints.size());
+            assertEquals(4, path.sink().packets());
         }
     }
 
     @Test
     void sleepsOnAnEmptyQueue() throws Exception {
         try (TestRouter router = new TestRouter()) {
-            Path path = Path.of(router, new RatedUnqueue(), "1000");
+            QueuePath<RatedUnqueue> path = QueuePath.of(router, new RatedUnqueue(), "1000");
             router.runTasks(12);
             assertFalse(router.anyTaskScheduled(), "asleep once the queue's notifier went inactive");
             path.fill(2, 10);
             assertTrue(router.anyTaskScheduled());
             router.runTasks();
-            assertEquals(2, path.sink.paints.size());
+            assertEquals(2, path.sink().packets());
         }
     }
 
@@ -93,18 +63,19 @@ class RatedUnqueueTest {
     void bandwidthVersionChargesBytesAndNeedsTheThreshold() throws Exception {
         try (TestRouter router = new TestRouter()) {
             // 1000 bytes of burst + Click's 131072 threshold: 11 packets of 100 bytes leave at once.
-            Path path = Path.of(router, new BandwidthRatedUnqueue(), "1MBps, BURST_BYTES 1000");
+            QueuePath<BandwidthRatedUnqueue> path =
+                    QueuePath.of(router, new BandwidthRatedUnqueue(), "1MBps, BURST_BYTES 1000");
             path.fill(100, 100);
             router.runTasks();
-            assertEquals(11, path.sink.paints.size());
-            assertEquals(89, path.queue.length(), "packets not allowed stay upstream");
+            assertEquals(11, path.sink().packets());
+            assertEquals(89, path.queue().length(), "packets not allowed stay upstream");
             router.runTasks();
-            assertEquals(11, path.sink.paints.size());
+            assertEquals(11, path.sink().packets());
             path.step(1_000_000); // 1000 bytes: the bucket is back over the threshold for 10 more
-            assertEquals(21, path.sink.paints.size());
-            assertEquals("8Mbps", router.handlers(path.unqueue).read("rate"));
-            router.handlers(path.unqueue).write("rate", "1Gbps");
-            assertEquals("1Gbps", router.handlers(path.unqueue).read("config"));
+            assertEquals(21, path.sink().packets());
+            assertEquals("8Mbps", router.handlers(path.unqueue()).read("rate"));
+            router.handlers(path.unqueue()).write("rate", "1Gbps");
+            assertEquals("1Gbps", router.handlers(path.unqueue()).read("config"));
         }
     }
 

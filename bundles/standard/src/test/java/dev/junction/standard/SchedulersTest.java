@@ -150,14 +150,14 @@ class SchedulersTest {
             PullSwitch sw = new PullSwitch();
             List<Queue> queues = queues(router, sw, "1", 2, 3);
             Unqueue unqueue = router.add(new Unqueue(), "u", 1, 1, "BURST 32");
-            TestRouter.Recorder out = router.add(new TestRouter.Recorder(), "r", 1, 0, "");
+            Sink out = router.add(new Sink(), "r", 1, 0, "");
             connect(sw, 0, unqueue, 0);
             connect(unqueue, 0, out, 0);
             router.initialize(unqueue, out);
             assertTrue(sw.notifier(NotifierKind.EMPTY).isActive());
 
             router.runTasks(20);
-            assertEquals(List.of(1, 1, 1), out.firstBytes);
+            assertEquals(List.of(1, 1, 1), out.firstBytes());
             assertFalse(sw.notifier(NotifierKind.EMPTY).isActive(), "input 1's queue went dry");
             router.runTasks(5);
             assertFalse(router.anyTaskScheduled(), "the Unqueue sleeps on the PullSwitch");
@@ -167,7 +167,7 @@ class SchedulersTest {
             assertEquals("0", handlers.read("switch"));
             assertTrue(sw.notifier(NotifierKind.EMPTY).isActive(), "input 0 has packets: woken");
             router.runTasks(3);
-            assertEquals(List.of(1, 1, 1, 0, 0), out.firstBytes);
+            assertEquals(List.of(1, 1, 1, 0, 0), out.firstBytes());
 
             handlers.write("switch", "7");
             assertEquals("-1", handlers.read("switch"));
@@ -206,7 +206,7 @@ class SchedulersTest {
             PullSwitch sw = new PullSwitch();
             List<Queue> queues = queues(router, sw, "", 0, 0);
             Unqueue unqueue = router.add(new Unqueue(), "u", 1, 1, "BURST 32");
-            TestRouter.Recorder out = router.add(new TestRouter.Recorder(), "r", 1, 0, "");
+            Sink out = router.add(new Sink(), "r", 1, 0, "");
             connect(sw, 0, unqueue, 0);
             connect(unqueue, 0, out, 0);
             router.initialize(unqueue, out);
@@ -218,7 +218,7 @@ class SchedulersTest {
             assertFalse(sw.notifier(NotifierKind.EMPTY).isActive(), "input 1 is not selected");
             queues.get(0).push(0, router.batch(2, 1, 0));
             router.runTasks(3);
-            assertEquals(List.of(0, 0), out.firstBytes, "the relay woke the notifier, which woke the Unqueue");
+            assertEquals(List.of(0, 0), out.firstBytes(), "the relay woke the notifier, which woke the Unqueue");
         }
     }
 }

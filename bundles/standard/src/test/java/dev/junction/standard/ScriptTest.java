@@ -8,18 +8,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.junction.element.Args;
 import dev.junction.element.ConfigurationException;
 import dev.junction.element.Element;
-import dev.junction.element.ElementContext;
 import dev.junction.element.HandlerException;
 import dev.junction.element.StandaloneContext;
 import dev.junction.packet.PacketBatch;
 import dev.junction.packet.PacketPool;
-import dev.junction.sched.Clock;
 import dev.junction.sched.ManualClock;
-import dev.junction.sched.NotifierSignal;
-import dev.junction.sched.Task;
-import dev.junction.sched.TaskBody;
-import dev.junction.sched.Timer;
-import dev.junction.sched.TimerCallback;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -253,8 +246,8 @@ class ScriptTest {
         Script script = new Script(out, err, null);
         context = new ScriptContext(new StandaloneContext("s", pool, clock));
         script.attach(context, 1, 2);
-        TestRouter.Sink zero = new TestRouter.Sink();
-        TestRouter.Sink one = new TestRouter.Sink();
+        Sink zero = new Sink();
+        Sink one = new Sink();
         StandaloneContext.attach(zero, "zero", pool, 1, 0);
         StandaloneContext.attach(one, "one", pool, 1, 0);
         TestRouter.connect(script, 0, zero, 0);
@@ -268,15 +261,14 @@ class ScriptTest {
             batch.add(pool.allocate());
         }
         script.push(0, batch);
-        assertEquals(2, zero.packets);
-        assertEquals(3, one.packets);
+        assertEquals(2, zero.packets());
+        assertEquals(3, one.packets());
         assertEquals(List.of("sw.switch=1", "sw.switch=3", "sw.switch=5"), context.writes);
         assertEquals(pool.capacity(), pool.available() + 0, "every packet went to a sink, which freed it");
     }
 
     /** An element context with handlers to read, a record of writes, and a stop-request driver. */
-    private static final class ScriptContext implements ElementContext {
-        final StandaloneContext standalone;
+    private static final class ScriptContext extends DelegatingContext {
         final TestRouter.Handlers handlers = new TestRouter.Handlers();
         final Map<String, String> values = new HashMap<>();
         final List<String> writes = new ArrayList<>();
@@ -285,7 +277,7 @@ class ScriptTest {
         boolean stopped;
 
         ScriptContext(StandaloneContext standalone) {
-            this.standalone = standalone;
+            super(standalone);
         }
 
         void requestStop() {
@@ -294,46 +286,6 @@ class ScriptTest {
             } else {
                 stopped = true;
             }
-        }
-
-        @Override
-        public String name() {
-            return standalone.name();
-        }
-
-        @Override
-        public String landmark() {
-            return standalone.landmark();
-        }
-
-        @Override
-        public Clock clock() {
-            return standalone.clock();
-        }
-
-        @Override
-        public PacketPool packetPool() {
-            return standalone.packetPool();
-        }
-
-        @Override
-        public Task createTask(TaskBody body) {
-            return standalone.createTask(body);
-        }
-
-        @Override
-        public Timer createTimer(TimerCallback callback) {
-            return standalone.createTimer(callback);
-        }
-
-        @Override
-        public NotifierSignal upstreamEmptySignal(int port, Task listener) {
-            return NotifierSignal.alwaysActive();
-        }
-
-        @Override
-        public NotifierSignal downstreamFullSignal(int port, Task listener) {
-            return NotifierSignal.alwaysActive();
         }
 
         @Override
@@ -361,21 +313,6 @@ class ScriptTest {
             } else {
                 writes.add(handler + "=" + value);
             }
-        }
-
-        @Override
-        public boolean isInputPush(int port) {
-            return true;
-        }
-
-        @Override
-        public boolean isOutputPush(int port) {
-            return true;
-        }
-
-        @Override
-        public void warning(String message) {
-            standalone.warning(message);
         }
 
         @Override

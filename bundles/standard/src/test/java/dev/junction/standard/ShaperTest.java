@@ -14,12 +14,7 @@ class ShaperTest {
     private static Queue filledQueue(TestRouter router, int packets, int length) throws ConfigurationException {
         Queue queue = router.add(new Queue(), "q", 1, 1, "");
         queue.initialize();
-        PacketBatch batch = new PacketBatch(packets);
-        router.pool.allocate(batch, packets);
-        for (int i = 0; i < batch.size(); i++) {
-            batch.get(i).put(length);
-        }
-        queue.push(0, batch);
+        queue.push(0, router.batch(packets, length));
         return queue;
     }
 

@@ -1,13 +1,11 @@
 package dev.junction.standard;
 
-import static dev.junction.standard.Capture.counting;
-import static dev.junction.standard.Capture.push;
-import static dev.junction.standard.Capture.wire;
+import static dev.junction.standard.TestPackets.counting;
+import static dev.junction.standard.TestPackets.push;
+import static dev.junction.standard.Sink.wire;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
 
-import dev.junction.element.ConfigurationException;
 import dev.junction.element.Element;
 import dev.junction.packet.Packet;
 import java.util.Arrays;
@@ -20,12 +18,12 @@ class StripUnstripTest {
         try (TestRouter router = new TestRouter()) {
             Strip strip = router.add(new Strip(), "s", 1, 1, "14");
             Unstrip unstrip = router.add(new Unstrip(), "u", 1, 1, "LENGTH 14");
-            Capture out = router.add(new Capture(), "c", 1, 0, "");
+            Sink out = router.add(Sink.keeping(), "c", 1, 0, "");
             TestRouter.connect(strip, 0, unstrip, 0);
             TestRouter.connect(unstrip, 0, out, 0);
             router.initialize(strip, unstrip, out);
 
-            Capture stripped = router.add(new Capture(), "c2", 1, 0, "");
+            Sink stripped = router.add(Sink.keeping(), "c2", 1, 0, "");
             Strip alone = router.add(new Strip(), "s2", 1, 1, "14");
             TestRouter.connect(alone, 0, stripped, 0);
             push(alone, counting(router, 60));
@@ -36,8 +34,8 @@ class StripUnstripTest {
             byte[] before = original.toByteArray();
             push(strip, original);
             assertArrayEquals(before, out.get(0).toByteArray(), "the stripped bytes come back");
-            stripped.release();
-            out.release();
+            stripped.clear();
+            out.clear();
         }
     }
 
@@ -45,12 +43,12 @@ class StripUnstripTest {
     void stripOfMoreThanThePacketEmptiesIt() throws Exception {
         try (TestRouter router = new TestRouter()) {
             Strip strip = router.add(new Strip(), "s", 1, 1, "14");
-            Capture out = wire(router, strip)[0];
+            Sink out = wire(router, strip)[0];
             push(strip, counting(router, 10), counting(router, 14));
-            assertEquals(2, out.size(), "nothing is dropped");
+            assertEquals(2, out.packets(), "nothing is dropped");
             assertEquals(0, out.get(0).length());
             assertEquals(0, out.get(1).length());
-            out.release();
+            out.clear();
         }
     }
 
@@ -58,7 +56,7 @@ class StripUnstripTest {
     void unstripMovesTheDataWhenTheHeadroomIsShortAndDropsWhenTheBufferIsTooSmall() throws Exception {
         try (TestRouter router = new TestRouter()) { // buffers of 256 bytes with 64 of headroom
             Unstrip unstrip = router.add(new Unstrip(), "u", 1, 1, "100");
-            Capture out = wire(router, unstrip)[0];
+            Sink out = wire(router, unstrip)[0];
             Packet packet = counting(router, 50);
             packet.setNetworkHeader(2, 20);
             push(unstrip, packet);
@@ -70,13 +68,13 @@ class StripUnstripTest {
             assertEquals(122, grown.transportHeaderOffset());
 
             Unstrip huge = router.add(new Unstrip(), "u2", 1, 1, "250");
-            Capture none = wire(router, huge)[0];
+            Sink none = wire(router, huge)[0];
             int available = router.pool.available();
             push(huge, counting(router, 10));
-            assertEquals(0, none.size());
+            assertEquals(0, none.packets());
             assertEquals(available, router.pool.available(), "the dropped packet went back to the pool");
             assertEquals("1", router.handlers(huge).read("drops"));
-            out.release();
+            out.clear();
         }
     }
 
@@ -89,8 +87,6 @@ class StripUnstripTest {
     }
 
     static List<String> errors(Element element, String config) {
-        try (TestRouter router = new TestRouter()) {
-            return assertThrows(ConfigurationException.class, () -> router.add(element, "e", 1, 1, config)).errors();
-        }
+        return TestRouter.configErrors(element, 1, 1, config);
     }
 }

@@ -1,6 +1,5 @@
 package dev.junction.standard;
 
-import static dev.junction.standard.TestRouter.connect;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -9,38 +8,27 @@ import dev.junction.element.ConfigurationException;
 import dev.junction.element.Element;
 import dev.junction.element.HandlerException;
 import dev.junction.packet.PacketBatch;
-import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** Switch, StaticSwitch, RoundRobinSwitch, HashSwitch, RandomSwitch and PaintSwitch. */
 class SwitchesTest {
-    /** {@code element} (config) with {@code outputs} Recorders, initialized. */
-    private static <E extends Element> List<TestRouter.Recorder> wire(TestRouter router, E element, int outputs,
+    /** {@code element} (config) with {@code outputs} Sinks, initialized. */
+    private static <E extends Element> List<Sink> wire(TestRouter router, E element, int outputs,
             String config) throws ConfigurationException {
         router.add(element, "e", 1, outputs, config);
-        List<TestRouter.Recorder> recorders = new ArrayList<>();
-        for (int i = 0; i < outputs; i++) {
-            TestRouter.Recorder recorder = router.add(new TestRouter.Recorder(), "r" + i, 1, 0, "");
-            connect(element, i, recorder, 0);
-            recorders.add(recorder);
-        }
-        router.initialize(element);
-        return recorders;
+        return List.of(Sink.wire(router, element, Sink::new));
     }
 
     private static List<String> errors(Element element, int outputs, String config) {
-        try (TestRouter router = new TestRouter()) {
-            return assertThrows(ConfigurationException.class, () -> router.add(element, "e", 1, outputs, config))
-                    .errors();
-        }
+        return TestRouter.configErrors(element, 1, outputs, config);
     }
 
     @Test
     void switchSendsWholeBatchesToTheSelectedOutput() throws Exception {
         try (TestRouter router = new TestRouter()) {
             Switch sw = new Switch();
-            List<TestRouter.Recorder> out = wire(router, sw, 3, "1");
+            List<Sink> out = wire(router, sw, 3, "1");
             sw.push(0, router.batch(5, 10, 0));
             assertEquals(5, out.get(1).packets());
             assertEquals(1, out.get(1).batches, "one push for the batch");
@@ -55,7 +43,7 @@ class SwitchesTest {
             handlers.write("switch", "-5");
             assertEquals("-5", handlers.read("switch"), "negative values are kept, as in Click");
             sw.push(0, router.batch(4, 10, 0));
-            assertEquals(7, out.stream().mapToInt(TestRouter.Recorder::packets).sum(), "negative: freed");
+            assertEquals(7, out.stream().mapToInt(Sink::packets).sum(), "negative: freed");
             assertEquals(256, router.pool.available());
             assertEquals("Switch output must be integer",
                     assertThrows(HandlerException.class, () -> handlers.write("switch", "one")).getMessage());
@@ -84,13 +72,13 @@ class SwitchesTest {
     void staticSwitchUsesItsFixedOutput() throws Exception {
         try (TestRouter router = new TestRouter()) {
             StaticSwitch sw = new StaticSwitch();
-            List<TestRouter.Recorder> out = wire(router, sw, 2, "1");
+            List<Sink> out = wire(router, sw, 2, "1");
             sw.push(0, router.batch(3, 10, 0));
             assertEquals(3, out.get(1).packets());
         }
         try (TestRouter router = new TestRouter()) {
             StaticSwitch sw = new StaticSwitch();
-            List<TestRouter.Recorder> out = wire(router, sw, 2, "2");
+            List<Sink> out = wire(router, sw, 2, "2");
             assertEquals(-1, sw.selected(), "no output 2: packets are freed");
             sw.push(0, router.batch(3, 10, 0));
             assertEquals(0, out.get(0).packets() + out.get(1).packets());
@@ -103,16 +91,16 @@ class SwitchesTest {
     void roundRobinSwitchDealsPacketsInTurnAcrossBatches() throws Exception {
         try (TestRouter router = new TestRouter()) {
             RoundRobinSwitch sw = new RoundRobinSwitch();
-            List<TestRouter.Recorder> out = wire(router, sw, 3, "");
+            List<Sink> out = wire(router, sw, 3, "");
             PacketBatch batch = router.batch(4, 1, 0);
             for (int i = 0; i < 4; i++) {
                 batch.get(i).setByte(0, i);
             }
             sw.push(0, batch);
             sw.push(0, router.batch(2, 1, 9));
-            assertEquals(List.of(0, 3), out.get(0).firstBytes);
-            assertEquals(List.of(1, 9), out.get(1).firstBytes, "the turn carried over to the next batch");
-            assertEquals(List.of(2, 9), out.get(2).firstBytes);
+            assertEquals(List.of(0, 3), out.get(0).firstBytes());
+            assertEquals(List.of(1, 9), out.get(1).firstBytes(), "the turn carried over to the next batch");
+            assertEquals(List.of(2, 9), out.get(2).firstBytes());
             assertEquals(2, out.get(1).batches, "one push per output per incoming batch");
             assertEquals(1, out.get(0).batches);
         }
@@ -122,7 +110,7 @@ class SwitchesTest {
     void hashSwitchSpreadsByClicksHash() throws Exception {
         try (TestRouter router = new TestRouter()) {
             HashSwitch sw = new HashSwitch();
-            List<TestRouter.Recorder> out = wire(router, sw, 3, "1, 2");
+            List<Sink> out = wire(router, sw, 3, "1, 2");
             PacketBatch batch = new PacketBatch();
             router.pool.allocate(batch, 4);
             int[][] bytes = {{9, 1, 2}, {9, 2, 2}, {9, 3, 3}, {9}};
@@ -134,13 +122,13 @@ class SwitchesTest {
             }
             sw.push(0, batch);
             // sums 3, 4, 6 modulo 3 outputs; the short packet goes to output 0
-            assertEquals(List.of(9, 9, 9), out.get(0).firstBytes);
-            assertEquals(List.of(9), out.get(1).firstBytes);
+            assertEquals(List.of(9, 9, 9), out.get(0).firstBytes());
+            assertEquals(List.of(9), out.get(1).firstBytes());
             assertEquals(0, out.get(2).packets());
         }
         try (TestRouter router = new TestRouter()) {
             HashSwitch sw = new HashSwitch();
-            List<TestRouter.Recorder> out = wire(router, sw, 4, "0, 1");
+            List<Sink> out = wire(router, sw, 4, "0, 1");
             PacketBatch batch = router.batch(3, 1, 0x13);
             sw.push(0, batch);
             // 2, 4 and 8 outputs: (sum ^ sum >> 4) & (n - 1); 0x13 ^ 0x1 = 0x12 -> 2
@@ -149,7 +137,7 @@ class SwitchesTest {
         }
         try (TestRouter router = new TestRouter()) {
             HashSwitch sw = new HashSwitch();
-            List<TestRouter.Recorder> out = wire(router, sw, 3, "-4, 8");
+            List<Sink> out = wire(router, sw, 3, "-4, 8");
             sw.push(0, router.batch(2, 0, 0));
             sw.push(0, router.batch(2, 60, 7));
             assertEquals(4, out.get(0).packets(), "empty packets and an offset before the data: output 0, no throw");
@@ -162,11 +150,11 @@ class SwitchesTest {
     void randomSwitchUsesEveryOutput() throws Exception {
         try (TestRouter router = new TestRouter(4096)) {
             RandomSwitch sw = new RandomSwitch();
-            List<TestRouter.Recorder> out = wire(router, sw, 4, "");
+            List<Sink> out = wire(router, sw, 4, "");
             for (int i = 0; i < 100; i++) {
                 sw.push(0, router.batch(32, 1, 0));
             }
-            for (TestRouter.Recorder recorder : out) {
+            for (Sink recorder : out) {
                 assertTrue(recorder.packets() > 600 && recorder.packets() < 1000, "about 800: " + recorder.packets());
                 assertTrue(recorder.batches <= 100);
             }
@@ -178,7 +166,7 @@ class SwitchesTest {
     void paintSwitchFollowsThePaintAndCopiesPaint255ToEveryOutput() throws Exception {
         try (TestRouter router = new TestRouter()) {
             PaintSwitch sw = new PaintSwitch();
-            List<TestRouter.Recorder> out = wire(router, sw, 3, "");
+            List<Sink> out = wire(router, sw, 3, "");
             PacketBatch batch = router.batch(5, 1, 0);
             int[] paints = {2, 0, 255, 7, 2};
             for (int i = 0; i < 5; i++) {
@@ -186,9 +174,9 @@ class SwitchesTest {
                 batch.get(i).setByte(0, i);
             }
             sw.push(0, batch);
-            assertEquals(List.of(1, 2), out.get(0).firstBytes);
-            assertEquals(List.of(2), out.get(1).firstBytes);
-            assertEquals(List.of(0, 2, 4), out.get(2).firstBytes, "paint 7 has no output: freed");
+            assertEquals(List.of(1, 2), out.get(0).firstBytes());
+            assertEquals(List.of(2), out.get(1).firstBytes());
+            assertEquals(List.of(0, 2, 4), out.get(2).firstBytes(), "paint 7 has no output: freed");
             assertEquals(256, router.pool.available(), "copies came from the pool and went back");
 
             PacketBatch same = router.batch(3, 1, 0);

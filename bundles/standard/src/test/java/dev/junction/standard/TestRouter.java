@@ -3,28 +3,25 @@ package dev.junction.standard;
 import dev.junction.element.Args;
 import dev.junction.element.ConfigurationException;
 import dev.junction.element.Element;
-import dev.junction.element.ElementContext;
+import dev.junction.element.ElementState;
 import dev.junction.element.HandlerException;
 import dev.junction.element.HandlerRegistry;
 import dev.junction.element.ReadHandler;
 import dev.junction.element.StandaloneContext;
 import dev.junction.element.WriteHandler;
 import dev.junction.packet.PacketPool;
-import dev.junction.sched.Clock;
 import dev.junction.sched.ManualClock;
 import dev.junction.sched.Notifier;
 import dev.junction.sched.NotifierKind;
 import dev.junction.sched.NotifierSignal;
 import dev.junction.sched.Task;
-import dev.junction.sched.TaskBody;
-import dev.junction.sched.Timer;
-import dev.junction.sched.TimerCallback;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.junit.jupiter.api.Assertions;
 
 /**
  * A small hand-wired router for the tests: one pool, one manual clock, elements attached through
@@ -48,7 +45,12 @@ final class TestRouter implements AutoCloseable {
 
     /** A router whose pool has {@code packets} buffers of {@code bufferSize} bytes (64 of headroom). */
     TestRouter(int packets, int bufferSize) {
-        pool = PacketPool.create("test", packets, bufferSize, 64);
+        this(packets, bufferSize, 64);
+    }
+
+    /** A router whose pool has {@code packets} buffers of {@code bufferSize} bytes ({@code headroom} of headroom). */
+    TestRouter(int packets, int bufferSize, int headroom) {
+        pool = PacketPool.create("test", packets, bufferSize, headroom);
     }
 
     /** Attaches {@code element} as {@code name} with the given ports and configures it with {@code config}. */
@@ -65,6 +67,46 @@ final class TestRouter implements AutoCloseable {
     /** The warnings the element called {@code name} reported. */
     List<String> warnings(String name) {
         return contexts.stream().filter(c -> c.name().equals(name)).findFirst().orElseThrow().warnings();
+    }
+
+    /** The errors configuring {@code element} with {@code config} fails with; an assertion error if it succeeds. */
+    static List<String> configErrors(Element element, int inputs, int outputs, String config) {
+        try (TestRouter router = new TestRouter()) {
+            return Assertions.assertThrows(ConfigurationException.class,
+                    () -> router.add(element, "e", inputs, outputs, config)).errors();
+        }
+    }
+
+    /** The warnings of every element, in order of the elements. */
+    List<String> warnings() {
+        return contexts.stream().flatMap(c -> c.warnings().stream()).toList();
+    }
+
+    /** The handler writes the elements made that did not reach an element of this router, as handler=value. */
+    List<String> handlerWrites() {
+        return contexts.stream().flatMap(c -> c.handlerWrites().stream()).toList();
+    }
+
+    /**
+     * {@code element} as {@code name}, on a plain StandaloneContext whose output 0 is pull, configured and
+     * initialized: a source answering the test's own pulls.
+     */
+    <E extends Element> E pulled(E element, String name, String config) throws ConfigurationException {
+        StandaloneContext context = new StandaloneContext(name, pool, clock);
+        contexts.add(context);
+        context.setPull(false, 0);
+        element.attach(context, 0, 1);
+        element.configure(Args.parse(config));
+        element.initialize();
+        return element;
+    }
+
+    /** Hands {@code old}'s state to {@code replacement} as a hot swap does, cleaning {@code old} up between. */
+    static void swap(Element old, Element replacement) {
+        ElementState state = new ElementState();
+        old.saveState(state);
+        old.cleanup();
+        replacement.takeState(state);
     }
 
     /** Connects output {@code port} of {@code from} to input {@code inputPort} of {@code to}. */
@@ -114,6 +156,13 @@ final class TestRouter implements AutoCloseable {
         return contexts.stream().flatMap(c -> c.tasks().stream()).anyMatch(Task::isScheduled);
     }
 
+    /** Runs the tasks until none does useful work, at most {@code rounds} times. */
+    void runUntilIdle(int rounds) {
+        for (int i = 0; i < rounds && runTasks(); i++) {
+            // runTasks did the work
+        }
+    }
+
     /** Runs the tasks {@code rounds} times. */
     void runTasks(int rounds) {
         for (int i = 0; i < rounds; i++) {
@@ -126,74 +175,30 @@ final class TestRouter implements AutoCloseable {
         pool.close();
     }
 
-    /** A push sink that records what reaches it, then frees the packets. */
-    static final class Sink extends Element {
-        long packets;
-        long batches;
-        byte[] lastData;
-        long lastTimestamp;
-
-        @Override
-        public String portCount() {
-            return "1/0";
-        }
-
-        @Override
-        public String processing() {
-            return "h/";
-        }
-
-        @Override
-        public void push(int port, dev.junction.packet.PacketBatch batch) {
-            batches++;
-            packets += batch.size();
-            lastData = batch.get(batch.size() - 1).toByteArray();
-            lastTimestamp = batch.get(batch.size() - 1).timestampNanos();
-            batch.killAll();
-        }
-    }
-
-    /** A push sink that records the first data byte of each packet (-1 if empty) and its batches, then frees them. */
-    static final class Recorder extends Element {
-        final List<Integer> firstBytes = new ArrayList<>();
-        final List<Integer> paints = new ArrayList<>();
-        int batches;
-
-        @Override
-        public String portCount() {
-            return "1/0";
-        }
-
-        @Override
-        public String processing() {
-            return "h/";
-        }
-
-        @Override
-        public void push(int port, dev.junction.packet.PacketBatch batch) {
-            batches++;
-            for (int i = 0; i < batch.size(); i++) {
-                dev.junction.packet.Packet packet = batch.get(i);
-                firstBytes.add(packet.length() > 0 ? packet.getUnsignedByte(0) : -1);
-                paints.add(packet.paint());
-            }
-            batch.killAll();
-        }
-
-        int packets() {
-            return firstBytes.size();
-        }
-    }
-
     /** A batch of {@code count} fresh packets of {@code length} bytes whose first byte is {@code firstByte}. */
     dev.junction.packet.PacketBatch batch(int count, int length, int firstByte) {
+        dev.junction.packet.PacketBatch batch = batch(count, length);
+        for (int i = 0; i < count && length > 0; i++) {
+            batch.get(i).setByte(0, firstByte);
+        }
+        return batch;
+    }
+
+    /** A batch of {@code count} fresh packets of {@code length} bytes painted {@code first}, {@code first} + 1, ... */
+    dev.junction.packet.PacketBatch painted(int count, int length, int first) {
+        dev.junction.packet.PacketBatch batch = batch(count, length);
+        for (int i = 0; i < count; i++) {
+            batch.get(i).setPaint(first + i);
+        }
+        return batch;
+    }
+
+    /** A batch of {@code count} fresh packets of {@code length} (zero) bytes. */
+    dev.junction.packet.PacketBatch batch(int count, int length) {
         dev.junction.packet.PacketBatch batch = new dev.junction.packet.PacketBatch(Math.max(count, 1));
         pool.allocate(batch, count);
         for (int i = 0; i < count; i++) {
             batch.get(i).put(length);
-            if (length > 0) {
-                batch.get(i).setByte(0, firstByte);
-            }
         }
         return batch;
     }
@@ -242,36 +247,14 @@ final class TestRouter implements AutoCloseable {
      * A StandaloneContext whose notifier signals come from the neighbouring element, and which finds the
      * router's elements by name and writes their handlers (other handler writes are recorded).
      */
-    private record WiredContext(StandaloneContext standalone, Element element, TestRouter router)
-            implements ElementContext {
-        @Override
-        public String name() {
-            return standalone.name();
-        }
+    private static final class WiredContext extends DelegatingContext {
+        private final Element element;
+        private final TestRouter router;
 
-        @Override
-        public String landmark() {
-            return standalone.landmark();
-        }
-
-        @Override
-        public Clock clock() {
-            return standalone.clock();
-        }
-
-        @Override
-        public PacketPool packetPool() {
-            return standalone.packetPool();
-        }
-
-        @Override
-        public Task createTask(TaskBody body) {
-            return standalone.createTask(body);
-        }
-
-        @Override
-        public Timer createTimer(TimerCallback callback) {
-            return standalone.createTimer(callback);
+        WiredContext(StandaloneContext standalone, Element element, TestRouter router) {
+            super(standalone);
+            this.element = element;
+            this.router = router;
         }
 
         @Override
@@ -302,11 +285,6 @@ final class TestRouter implements AutoCloseable {
         }
 
         @Override
-        public String readHandler(String handler) throws HandlerException {
-            return standalone.readHandler(handler);
-        }
-
-        @Override
         public void writeHandler(String handler, String value) throws HandlerException {
             int dot = handler.lastIndexOf('.');
             Element target = dot > 0 ? router.byName.get(handler.substring(0, dot)) : null;
@@ -325,11 +303,6 @@ final class TestRouter implements AutoCloseable {
         @Override
         public boolean isOutputPush(int port) {
             return !HandWiredProcessing.isPullOutput(element, port);
-        }
-
-        @Override
-        public void warning(String message) {
-            standalone.warning(message);
         }
     }
 }

@@ -18,13 +18,13 @@ class ToIPSummaryDumpTest {
     /** FromIPSummaryDump(DATA data) -> ToIPSummaryDump(file, config); returns the file. */
     private String roundTrip(String data, String config) throws Exception {
         Path file = dir.resolve("out.txt");
-        try (TraceHarness h = new TraceHarness()) {
+        try (TestRouter h = new TestRouter(256, 2048, 128)) {
             FromIPSummaryDump source = h.add(new FromIPSummaryDump(), "f", 0, 1, "DATA " + data);
             ToIPSummaryDump dump = h.add(new ToIPSummaryDump(), "t", 1, 0, file + ", " + config);
             StandaloneContext.connect(source, 0, dump, 0);
             source.initialize();
             dump.initialize();
-            h.run(100);
+            h.runUntilIdle(100);
             dump.cleanup();
         }
         return Files.readString(file, StandardCharsets.ISO_8859_1);
@@ -94,7 +94,7 @@ class ToIPSummaryDumpTest {
 
     @Test
     void unknownFieldsAreConfigurationErrors() throws Exception {
-        try (TraceHarness h = new TraceHarness()) {
+        try (TestRouter h = new TestRouter(256, 2048, 128)) {
             ConfigurationException e = assertThrows(ConfigurationException.class,
                     () -> h.add(new ToIPSummaryDump(), "t", 1, 0, "-, FIELDS ip_src bogus"));
             assertEquals("unknown content type 'bogus'", e.getMessage());

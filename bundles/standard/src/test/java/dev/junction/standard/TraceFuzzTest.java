@@ -27,14 +27,14 @@ class TraceFuzzTest {
     @Test
     void randomPacketsThroughIPPrintAndToIPSummaryDump() throws Exception {
         SplittableRandom random = new SplittableRandom(5);
-        try (TraceHarness h = new TraceHarness()) {
+        try (TestRouter h = new TestRouter(256, 2048, 128)) {
             IPPrint print = h.add(new IPPrint(new PrintStream(OutputStream.nullOutputStream())), "p", 1, 1,
                     "CONTENTS hex, ID true, TTL true, TOS true, LENGTH true, PAINT true");
             IPPrint payload = h.add(new IPPrint(new PrintStream(OutputStream.nullOutputStream())), "q", 1, 1,
                     "PAYLOAD ascii");
             ToIPSummaryDump summary = h.add(new ToIPSummaryDump(), "t", 1, 1, dir.resolve("s.txt") + ", FIELDS "
                     + ALL_FIELDS);
-            TraceHarness.Recorder sink = h.add(new TraceHarness.Recorder(), "r", 1, 0, "");
+            Sink sink = h.add(new Sink(), "r", 1, 0, "");
             StandaloneContext.connect(print, 0, payload, 0);
             StandaloneContext.connect(payload, 0, summary, 0);
             StandaloneContext.connect(summary, 0, sink, 0);
@@ -77,18 +77,18 @@ class TraceFuzzTest {
             byte[] bytes = new byte[random.nextInt(200)];
             random.nextBytes(bytes);
             if (round % 2 == 0 && bytes.length >= 24) { // a valid header, random records
-                System.arraycopy(TraceHarness.bytes("d4c3b2a1 02000400 00000000 00000000 ffff0000 01000000"), 0,
+                System.arraycopy(TestPackets.hex("d4c3b2a1 02000400 00000000 00000000 ffff0000 01000000"), 0,
                         bytes, 0, 24);
             }
             Path file = dir.resolve("r" + round);
             Files.write(file, bytes);
-            try (TraceHarness h = new TraceHarness()) {
+            try (TestRouter h = new TestRouter(256, 2048, 128)) {
                 FromDump pcap = h.add(new FromDump(), "f", 0, 1, file + ", FORCE_IP true");
-                TraceHarness.Recorder sink = h.add(new TraceHarness.Recorder(), "r", 1, 0, "");
+                Sink sink = h.add(new Sink(), "r", 1, 0, "");
                 StandaloneContext.connect(pcap, 0, sink, 0);
                 try {
                     pcap.initialize();
-                    h.run(50);
+                    h.runUntilIdle(50);
                 } catch (ConfigurationException refused) {
                     // not a pcap file: refused at initialization, as it should be
                 }
@@ -98,12 +98,10 @@ class TraceFuzzTest {
                 text.append(b == 0 ? '\n' : (char) (b & 0x7F));
             }
             Files.writeString(file, text);
-            try (TraceHarness h = new TraceHarness()) {
+            try (TestRouter h = new TestRouter(256, 2048, 128)) {
                 FromIPSummaryDump summary = h.add(new FromIPSummaryDump(), "g", 0, 1, file + ", CHECKSUM true");
-                TraceHarness.Recorder sink = h.add(new TraceHarness.Recorder(), "r", 1, 0, "");
-                StandaloneContext.connect(summary, 0, sink, 0);
-                summary.initialize();
-                h.run(50);
+                Sink sink = Sink.wire(h, summary, Sink::new)[0];
+                h.runUntilIdle(50);
             }
         }
     }

@@ -1,8 +1,8 @@
 package dev.junction.standard;
 
-import static dev.junction.standard.Capture.counting;
-import static dev.junction.standard.Capture.push;
-import static dev.junction.standard.Capture.wire;
+import static dev.junction.standard.TestPackets.counting;
+import static dev.junction.standard.TestPackets.push;
+import static dev.junction.standard.Sink.wire;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -18,14 +18,14 @@ class TruncatePadTest {
     void truncateCutsTheEndAndRecordsTheExtraLength() throws Exception {
         try (TestRouter router = new TestRouter()) {
             Truncate truncate = router.add(new Truncate(), "t", 1, 1, "19");
-            Capture out = wire(router, truncate)[0];
+            Sink out = wire(router, truncate)[0];
             push(truncate, counting(router, 40), counting(router, 10));
             assertEquals(19, out.get(0).length());
             assertEquals(21, Annotations.extraLength(out.get(0)));
             assertArrayEquals(Arrays.copyOf(counting(router, 40).toByteArray(), 19), out.get(0).toByteArray());
             assertEquals(10, out.get(1).length());
             assertEquals(0, Annotations.extraLength(out.get(1)));
-            out.release();
+            out.clear();
         }
     }
 
@@ -33,7 +33,7 @@ class TruncatePadTest {
     void truncateWithoutExtraLengthAndItsHandler() throws Exception {
         try (TestRouter router = new TestRouter()) {
             Truncate truncate = router.add(new Truncate(), "t", 1, 1, "19, EXTRA_LENGTH false");
-            Capture out = wire(router, truncate)[0];
+            Sink out = wire(router, truncate)[0];
             TestRouter.Handlers handlers = router.handlers(truncate);
             assertEquals("19", handlers.read("nbytes"));
             handlers.write("nbytes", "5");
@@ -42,7 +42,7 @@ class TruncatePadTest {
             assertEquals(0, Annotations.extraLength(out.get(0)));
             assertEquals("expected integer",
                     assertThrows(HandlerException.class, () -> handlers.write("nbytes", "-3")).getMessage());
-            out.release();
+            out.clear();
         }
     }
 
@@ -52,7 +52,7 @@ class TruncatePadTest {
             Truncate truncate = router.add(new Truncate(), "t", 1, 1, "19");
             Pad pad = router.add(new Pad(), "p", 1, 1, "");
             TestRouter.connect(truncate, 0, pad, 0);
-            Capture out = wire(router, pad)[0];
+            Sink out = wire(router, pad)[0];
             push(truncate, counting(router, 40));
             Packet packet = out.get(0);
             assertEquals(40, packet.length());
@@ -60,7 +60,7 @@ class TruncatePadTest {
             byte[] expected = new byte[40];
             System.arraycopy(counting(router, 19).toByteArray(), 0, expected, 0, 19);
             assertArrayEquals(expected, packet.toByteArray());
-            out.release();
+            out.clear();
         }
     }
 
@@ -68,7 +68,7 @@ class TruncatePadTest {
     void padToALengthMovesDataWhenTheTailroomIsShortAndDropsWhenTheBufferIsTooSmall() throws Exception {
         try (TestRouter router = new TestRouter()) { // 256-byte buffers, 64 of headroom: 192 of room at most
             Pad pad = router.add(new Pad(), "p", 1, 1, "230, ZERO true");
-            Capture out = wire(router, pad)[0];
+            Sink out = wire(router, pad)[0];
             push(pad, counting(router, 10), counting(router, 190));
             assertEquals(230, out.get(0).length());
             assertEquals(9, out.get(0).getUnsignedByte(9));
@@ -77,17 +77,17 @@ class TruncatePadTest {
             assertEquals(189, out.get(1).getUnsignedByte(189));
 
             Pad small = router.add(new Pad(), "p1", 1, 1, "5");
-            Capture same = wire(router, small)[0];
+            Sink same = wire(router, small)[0];
             push(small, counting(router, 10));
             assertEquals(10, same.get(0).length(), "longer packets are left alone");
-            same.release();
+            same.clear();
 
             Pad toobig = router.add(new Pad(), "p2", 1, 1, "300");
-            Capture none = wire(router, toobig)[0];
+            Sink none = wire(router, toobig)[0];
             push(toobig, counting(router, 10));
-            assertEquals(0, none.size());
+            assertEquals(0, none.packets());
             assertEquals("1", router.handlers(toobig).read("drops"));
-            out.release();
+            out.clear();
         }
     }
 

@@ -1,6 +1,5 @@
 package dev.junction.standard;
 
-import static dev.junction.standard.TestRouter.connect;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -8,62 +7,42 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.junction.element.ConfigurationException;
 import dev.junction.element.HandlerException;
-import dev.junction.packet.PacketBatch;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class UnqueueTest {
-    /** Queue -> Unqueue(config) -> Sink, initialized. */
-    private record Path(TestRouter router, Queue queue, Unqueue unqueue, TestRouter.Sink sink) {
-        static Path of(TestRouter router, String config) throws ConfigurationException {
-            Queue queue = router.add(new Queue(), "q", 1, 1, "");
-            Unqueue unqueue = router.add(new Unqueue(), "u", 1, 1, config);
-            TestRouter.Sink sink = router.add(new TestRouter.Sink(), "k", 1, 0, "");
-            connect(queue, 0, unqueue, 0);
-            connect(unqueue, 0, sink, 0);
-            router.initialize(queue, unqueue, sink);
-            return new Path(router, queue, unqueue, sink);
-        }
-
-        void fill(int packets) {
-            PacketBatch batch = new PacketBatch(packets);
-            router.pool.allocate(batch, packets);
-            queue.push(0, batch);
-        }
-    }
-
     @Test
     void movesBurstPacketsPerRun() throws Exception {
         try (TestRouter router = new TestRouter()) {
-            Path path = Path.of(router, "BURST 4");
-            path.fill(10);
+            QueuePath<Unqueue> path = QueuePath.of(router, new Unqueue(), "BURST 4");
+            path.fill(10, 0);
             router.runTasks();
-            assertEquals(4, path.sink.packets);
+            assertEquals(4, path.sink().packets());
             router.runTasks(2);
-            assertEquals(10, path.sink.packets);
-            assertEquals("10", router.handlers(path.unqueue).read("count"));
-            assertEquals("4", router.handlers(path.unqueue).read("burst"));
+            assertEquals(10, path.sink().packets());
+            assertEquals("10", router.handlers(path.unqueue()).read("count"));
+            assertEquals("4", router.handlers(path.unqueue()).read("burst"));
         }
     }
 
     @Test
     void defaultBurstIsOneAndNegativeMeansAll() throws Exception {
         try (TestRouter router = new TestRouter()) {
-            Path path = Path.of(router, "");
-            path.fill(5);
+            QueuePath<Unqueue> path = QueuePath.of(router, new Unqueue(), "");
+            path.fill(5, 0);
             router.runTasks();
-            assertEquals(1, path.sink.packets);
-            router.handlers(path.unqueue).write("burst", "-1");
-            assertEquals("2147483647", router.handlers(path.unqueue).read("burst"));
+            assertEquals(1, path.sink().packets());
+            router.handlers(path.unqueue()).write("burst", "-1");
+            assertEquals("2147483647", router.handlers(path.unqueue()).read("burst"));
             router.runTasks();
-            assertEquals(5, path.sink.packets);
+            assertEquals(5, path.sink().packets());
         }
     }
 
     @Test
     void sleepsOnAnEmptyQueueAndWakesWhenPacketsArrive() throws Exception {
         try (TestRouter router = new TestRouter()) {
-            Path path = Path.of(router, "BURST 8");
+            QueuePath<Unqueue> path = QueuePath.of(router, new Unqueue(), "BURST 8");
             for (int run = 0; run < 9; run++) {
                 assertFalse(router.runTasks());
                 assertTrue(isScheduled(router), "polls while the queue's empty notifier is still active");
@@ -72,10 +51,10 @@ class UnqueueTest {
             assertFalse(isScheduled(router), "asleep once the queue's notifier went inactive");
             assertFalse(router.runTasks());
 
-            path.fill(3);
+            path.fill(3, 0);
             assertTrue(isScheduled(router), "the push woke it");
             assertTrue(router.runTasks());
-            assertEquals(3, path.sink.packets);
+            assertEquals(3, path.sink().packets());
         }
     }
 
@@ -87,20 +66,20 @@ class UnqueueTest {
     @Test
     void limitStopsItUntilReset() throws Exception {
         try (TestRouter router = new TestRouter()) {
-            Path path = Path.of(router, "BURST 4, LIMIT 6");
-            path.fill(20);
+            QueuePath<Unqueue> path = QueuePath.of(router, new Unqueue(), "BURST 4, LIMIT 6");
+            path.fill(20, 0);
             router.runTasks(5);
-            assertEquals(6, path.sink.packets);
+            assertEquals(6, path.sink().packets());
             assertFalse(isScheduled(router));
-            TestRouter.Handlers handlers = router.handlers(path.unqueue);
+            TestRouter.Handlers handlers = router.handlers(path.unqueue());
             assertEquals("6", handlers.read("limit"));
             handlers.write("reset", "");
             assertTrue(isScheduled(router));
             router.runTasks(5);
-            assertEquals(12, path.sink.packets);
+            assertEquals(12, path.sink().packets());
             handlers.write("limit", "-1");
             router.runTasks(5);
-            assertEquals(20, path.sink.packets);
+            assertEquals(20, path.sink().packets());
             handlers.write("reset_counts", "");
             assertEquals("0", handlers.read("count"));
         }
@@ -109,15 +88,15 @@ class UnqueueTest {
     @Test
     void activeFalseMovesNothingUntilSetTrue() throws Exception {
         try (TestRouter router = new TestRouter()) {
-            Path path = Path.of(router, "ACTIVE false");
-            path.fill(2);
+            QueuePath<Unqueue> path = QueuePath.of(router, new Unqueue(), "ACTIVE false");
+            path.fill(2, 0);
             router.runTasks(3);
-            assertEquals(0, path.sink.packets);
-            TestRouter.Handlers handlers = router.handlers(path.unqueue);
+            assertEquals(0, path.sink().packets());
+            TestRouter.Handlers handlers = router.handlers(path.unqueue());
             assertEquals("false", handlers.read("active"));
             handlers.write("active", "true");
             router.runTasks(3);
-            assertEquals(2, path.sink.packets);
+            assertEquals(2, path.sink().packets());
             handlers.write("active", "false");
             assertFalse(router.runTasks());
             assertEquals("syntax error",

@@ -19,6 +19,17 @@ class DecisionTreeRandomTest {
     private static final int[] MASKS = {0xFF000000, 0x00FF0000, 0x0000FFFF, 0xFFFF0000, 0xFFFFFFFF, 0x000000F0,
         0x00F00000, 0x80000000};
 
+    /** The output of the first rule {@code p} matches by direct interpretation, or DROP: what the tree must say. */
+    static int expectedOutput(PacketWords reference, Packet p, List<DecisionTree.Rule> rules) {
+        reference.load(p);
+        for (DecisionTree.Rule rule : rules) {
+            if (reference.evaluate(rule.expr())) {
+                return rule.output();
+            }
+        }
+        return DecisionTree.DROP;
+    }
+
     @Test
     void treeAgreesWithTheReferenceOnRandomExpressions() {
         Random random = new Random(20261122);
@@ -39,14 +50,7 @@ class DecisionTreeRandomTest {
                 int[] values = {0, 0x12345678, 0xFFFFFFFF, 0x80808080};
                 for (int k = 0; k < 40; k++) {
                     Packet p = packet(pool, random, values);
-                    reference.load(p);
-                    int expected = DecisionTree.DROP;
-                    for (DecisionTree.Rule rule : rules) {
-                        if (reference.evaluate(rule.expr())) {
-                            expected = rule.output();
-                            break;
-                        }
-                    }
+                    int expected = expectedOutput(reference, p, rules);
                     assertEquals(expected, tree.classify(p), () -> rules + "\n" + tree.unparse() + "\n" + p);
                     p.kill();
                 }

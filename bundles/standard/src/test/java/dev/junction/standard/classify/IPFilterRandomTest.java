@@ -58,14 +58,7 @@ class IPFilterRandomTest {
                 DecisionTree tree = DecisionTree.compile(rules);
                 for (int k = 0; k < 30; k++) {
                     Packet p = packet(pool, random);
-                    reference.load(p);
-                    int expected = DecisionTree.DROP;
-                    for (DecisionTree.Rule rule : rules) {
-                        if (reference.evaluate(rule.expr())) {
-                            expected = rule.output();
-                            break;
-                        }
-                    }
+                    int expected = DecisionTreeRandomTest.expectedOutput(reference, p, rules);
                     assertEquals(expected, tree.classify(p), () -> conf + "\n" + tree.unparse());
                     p.kill();
                 }
@@ -158,14 +151,7 @@ class IPFilterRandomTest {
                 if (random.nextInt(4) == 0) {
                     p.setTransportHeader(random.nextInt(300) - 100);
                 }
-                reference.load(p);
-                int expected = DecisionTree.DROP;
-                for (DecisionTree.Rule rule : rules) {
-                    if (reference.evaluate(rule.expr())) {
-                        expected = rule.output();
-                        break;
-                    }
-                }
+                int expected = DecisionTreeRandomTest.expectedOutput(reference, p, rules);
                 assertEquals(expected, tree.classify(p));
                 p.kill();
             }
