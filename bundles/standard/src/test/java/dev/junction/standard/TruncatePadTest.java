@@ -95,7 +95,7 @@ class TruncatePadTest {
     void padZeroesEveryAddedByteEvenOverOldData() throws Exception {
         try (TestRouter router = new TestRouter()) {
             Pad pad = router.add(new Pad(), "p", 1, 1, "190");
-            Capture out = wire(router, pad)[0];
+            Sink out = wire(router, pad)[0];
             Packet packet = counting(router, 190);
             packet.take(7); // 183 bytes of data, then 7 old non-zero bytes in the tailroom
             Packet stale = counting(router, 190);
@@ -107,7 +107,7 @@ class TruncatePadTest {
             expected = new byte[190];
             System.arraycopy(counting(router, 10).toByteArray(), 0, expected, 0, 10);
             assertArrayEquals(expected, out.get(1).toByteArray());
-            out.release();
+            out.clear();
         }
     }
 
