@@ -16,7 +16,6 @@ import dev.junction.sched.Notifier;
 import dev.junction.sched.NotifierKind;
 import dev.junction.sched.NotifierSignal;
 import dev.junction.sched.Task;
-import java.lang.foreign.MemorySegment;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.ServiceScope;
 
@@ -86,9 +85,7 @@ public final class InfiniteSource extends Element {
     private boolean active;
     private boolean stop;
     private boolean timestamp;
-    private byte[] template;
-    /** The template in native memory, what {@link Sources#fill} copies from. */
-    private MemorySegment templateData;
+    private Sources.Template template;
     private long count;
     private boolean pullContext;
     private boolean stopRequested;
@@ -115,16 +112,12 @@ public final class InfiniteSource extends Element {
         if (burst < 1) {
             throw new ConfigurationException("burst size must be >= 1");
         }
-        template = Sources.packetData(data, length);
-        templateData = Sources.nativeCopy(template);
+        template = Sources.Template.of(data, length);
     }
 
     @Override
     public void initialize() throws ConfigurationException {
-        String misfit = Sources.misfit(context().packetPool(), template);
-        if (misfit != null) {
-            throw new ConfigurationException(misfit);
-        }
+        template.checkFits(context().packetPool());
         pullContext = !context().isOutputPush(0);
         if (!pullContext) {
             batch = new PacketBatch();
@@ -206,7 +199,7 @@ public final class InfiniteSource extends Element {
 
     /** Writes DATA into packets {@code from..size-1} of {@code packets}, fresh from the pool. */
     private void fill(PacketBatch packets, int from) {
-        Sources.fill(packets, from, templateData, timestamp ? context().clock().epochNanos() : 0);
+        Sources.fill(packets, from, template.segment(), timestamp ? context().clock().epochNanos() : 0);
     }
 
     /** Click's STOP: once LIMIT packets are sent, the router is asked to stop (once). */
@@ -264,15 +257,9 @@ public final class InfiniteSource extends Element {
     }
 
     private void setData(String newData, int newLength) throws HandlerException {
-        byte[] bytes = Sources.packetData(newData, newLength);
-        String misfit = Sources.misfit(context().packetPool(), bytes);
-        if (misfit != null) {
-            throw new HandlerException(misfit);
-        }
+        template = Sources.Template.forHandler(context(), newData, newLength);
         data = newData;
         length = newLength;
-        template = bytes;
-        templateData = Sources.nativeCopy(template);
     }
 
     /** {@code change}, then restarts production if there is work to do now, as every Click write does. */

@@ -13,7 +13,6 @@ import dev.junction.element.WriteHandler;
 import dev.junction.packet.PacketBatch;
 import dev.junction.sched.Task;
 import dev.junction.sched.Timer;
-import java.lang.foreign.MemorySegment;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.ServiceScope;
 
@@ -87,9 +86,7 @@ public final class RatedSource extends Element {
     private long limit;
     private boolean active;
     private boolean stop;
-    private byte[] template;
-    /** The template in native memory, what {@link Sources#fill} copies from. */
-    private MemorySegment templateData;
+    private Sources.Template template;
     private long count;
     private boolean pullContext;
     private boolean stopRequested;
@@ -115,10 +112,9 @@ public final class RatedSource extends Element {
         stop = args.read("STOP", ArgTypes.BOOLEAN, false);
         long bandwidth = args.read("BANDWIDTH", ArgTypes.BANDWIDTH, 0L);
         args.complete();
-        template = Sources.packetData(data, length);
-        templateData = Sources.nativeCopy(template);
+        template = Sources.Template.of(data, length);
         if (bandwidth > 0) {
-            configuredRate = template.length == 0 ? bandwidth : bandwidth / template.length;
+            configuredRate = template.bytes().length == 0 ? bandwidth : bandwidth / template.bytes().length;
             setRate(configuredRate, Math.max(bucketSize(configuredRate), 2L * length));
         } else {
             setRate(configuredRate, bucketSize(configuredRate));
@@ -136,10 +132,7 @@ public final class RatedSource extends Element {
 
     @Override
     public void initialize() throws ConfigurationException {
-        String misfit = Sources.misfit(context().packetPool(), template);
-        if (misfit != null) {
-            throw new ConfigurationException(misfit);
-        }
+        template.checkFits(context().packetPool());
         restartBucket();
         pullContext = !context().isOutputPush(0);
         if (!pullContext) {
@@ -216,7 +209,7 @@ public final class RatedSource extends Element {
 
     /** Fills packets {@code from..size-1} of {@code packets} and takes their tokens; returns how many. */
     private int make(PacketBatch packets, int from) {
-        Sources.fill(packets, from, templateData, context().clock().epochNanos());
+        Sources.fill(packets, from, template.segment(), context().clock().epochNanos());
         int made = packets.size() - from;
         bucket.remove(made);
         count += made;
@@ -288,15 +281,9 @@ public final class RatedSource extends Element {
     }
 
     private void setData(String newData, int newLength) throws HandlerException {
-        byte[] bytes = Sources.packetData(newData, newLength);
-        String misfit = Sources.misfit(context().packetPool(), bytes);
-        if (misfit != null) {
-            throw new HandlerException(misfit);
-        }
+        template = Sources.Template.forHandler(context(), newData, newLength);
         data = newData;
         length = newLength;
-        template = bytes;
-        templateData = Sources.nativeCopy(template);
     }
 
     /** {@code change}, then restarts the push task if there is work to do now; it waits for tokens itself. */

@@ -1,5 +1,6 @@
 package dev.junction.standard;
 
+import dev.junction.element.ConfigurationException;
 import dev.junction.element.ElementContext;
 import dev.junction.element.HandlerException;
 import dev.junction.packet.Packet;
@@ -33,7 +34,7 @@ final class Sources {
     }
 
     /** Why packets of {@code bytes} cannot come from {@code pool}, or {@code null} if they fit. */
-    static String misfit(PacketPool pool, byte[] bytes) {
+    private static String misfit(PacketPool pool, byte[] bytes) {
         int room = pool.bufferSize() - pool.headroom();
         return bytes.length <= room ? null
                 : "packet data of " + bytes.length + " bytes does not fit in the pool's packets (" + room
@@ -56,13 +57,40 @@ final class Sources {
     }
 
     /**
-     * The packet data as native memory, which a source copies into each packet: a copy between native segments
-     * is cheaper than one from a Java array (no heap segment to check, no GC barrier to respect).
+     * A source's packet data: the bytes, and the same bytes in native memory, which {@link #fill} copies into
+     * each packet (a copy between native segments is cheaper than one from a Java array).
      */
-    static MemorySegment nativeCopy(byte[] bytes) {
-        MemorySegment segment = Arena.ofAuto().allocate(Math.max(1, bytes.length)).asSlice(0, bytes.length);
-        MemorySegment.copy(bytes, 0, segment, ValueLayout.JAVA_BYTE, 0, bytes.length);
-        return segment;
+    record Template(byte[] bytes, MemorySegment segment) {
+        /** DATA cut to or repeated to {@code length} (as is when negative); see {@link #packetData}. */
+        static Template of(String data, int length) {
+            byte[] bytes = packetData(data, length);
+            MemorySegment segment = Arena.ofAuto().allocate(Math.max(1, bytes.length)).asSlice(0, bytes.length);
+            MemorySegment.copy(bytes, 0, segment, ValueLayout.JAVA_BYTE, 0, bytes.length);
+            return new Template(bytes, segment);
+        }
+
+        /** Why these packets cannot come from {@code pool}, or {@code null} if they fit. */
+        String misfit(PacketPool pool) {
+            return Sources.misfit(pool, bytes);
+        }
+
+        /** The template a data or length handler writes: refused (the old one stays) if it does not fit. */
+        static Template forHandler(ElementContext context, String data, int length) throws HandlerException {
+            Template template = of(data, length);
+            String misfit = template.misfit(context.packetPool());
+            if (misfit != null) {
+                throw new HandlerException(misfit);
+            }
+            return template;
+        }
+
+        /** The template of a configuration, checked against the pool at initialize. */
+        void checkFits(PacketPool pool) throws ConfigurationException {
+            String misfit = misfit(pool);
+            if (misfit != null) {
+                throw new ConfigurationException(misfit);
+            }
+        }
     }
 
     /** Click's STOP: asks the router to stop by writing its stop handler; a refusal becomes a warning. */

@@ -11,8 +11,6 @@ import dev.junction.element.HandlerException;
 import dev.junction.element.HandlerRegistry;
 import dev.junction.packet.PacketBatch;
 import dev.junction.sched.Timer;
-import java.lang.foreign.MemorySegment;
-import java.nio.charset.StandardCharsets;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.ServiceScope;
 
@@ -66,9 +64,7 @@ public final class TimedSource extends Element {
 
     private long interval;
     private String data;
-    private byte[] template;
-    /** The template in native memory, what {@link Sources#fill} copies from. */
-    private MemorySegment templateData;
+    private Sources.Template template;
     private int limit;
     private boolean active;
     private boolean stop;
@@ -96,16 +92,12 @@ public final class TimedSource extends Element {
         stop = args.read("STOP", ArgTypes.BOOLEAN, false);
         headroom = args.read("HEADROOM", ArgTypes.UNSIGNED_INT, DEFAULT_HEADROOM);
         args.complete();
-        template = Sources.packetData(data, -1);
-        templateData = Sources.nativeCopy(template);
+        template = Sources.Template.of(data, -1);
     }
 
     @Override
     public void initialize() throws ConfigurationException {
-        String misfit = Sources.misfit(context().packetPool(), template);
-        if (misfit != null) {
-            throw new ConfigurationException(misfit);
-        }
+        template.checkFits(context().packetPool());
         batch = new PacketBatch(1);
         timer = context().createTimer(expired -> tick());
         if (active) {
@@ -119,7 +111,7 @@ public final class TimedSource extends Element {
         }
         if (limit < 0 || count < limit) {
             if (context().packetPool().allocate(batch, 1) == 1) {
-                Sources.fill(batch, 0, templateData, context().clock().epochNanos());
+                Sources.fill(batch, 0, template.segment(), context().clock().epochNanos());
                 count++;
                 output(0).push(batch);
                 batch.clear();
@@ -149,14 +141,8 @@ public final class TimedSource extends Element {
     @Override
     public void addHandlers(HandlerRegistry handlers) {
         handlers.addReadWrite("data", () -> data, value -> {
-            byte[] bytes = value.getBytes(StandardCharsets.ISO_8859_1);
-            String misfit = Sources.misfit(context().packetPool(), bytes);
-            if (misfit != null) {
-                throw new HandlerException(misfit);
-            }
+            template = Sources.Template.forHandler(context(), value, -1);
             data = value;
-            template = bytes;
-            templateData = Sources.nativeCopy(template);
         });
         handlers.addReadWrite("limit", () -> Integer.toString(limit),
                 value -> limit = HandlerValues.parseInt(value, "syntax error"));
