@@ -1,0 +1,154 @@
+package dev.junction.linuxio;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import dev.junction.engine.runtime.Router;
+import dev.junction.engine.runtime.RuntimeOptions;
+import dev.junction.router.RouterException;
+import dev.junction.router.RouterSource;
+import dev.junction.tools.BundleElementClasses;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * FromDevice and ToDevice against the Linux kernel as the peer: two namespaces with kernel addresses ping
+ * each other through an EtherSwitch that runs in this JVM on the veth ends of a third namespace. Needs root
+ * and iproute2's {@code ip}; skipped with the reason otherwise. Every namespace made is removed afterwards.
+ */
+class NamespaceBridgeTest {
+    private static final Duration COMMAND_LIMIT = Duration.ofSeconds(30);
+
+    private final long pid = ProcessHandle.current().pid();
+    private final String nsA = "jn-a-" + pid;
+    private final String nsB = "jn-b-" + pid;
+    private final String nsRouter = "jn-r-" + pid;
+    private final List<String> created = new ArrayList<>();
+
+    @AfterEach
+    void removeNamespaces() throws Exception {
+        for (String ns : created) {
+            run("ip", "netns", "del", ns);
+        }
+        created.clear();
+    }
+
+    @Test
+    void twoNamespacesPingThroughAnEtherSwitch() throws Exception {
+        assumeRootAndIp();
+        assumeTrue(commandWorks("ping", "-V"), "needs iputils' 'ping' command (apt-get install iputils-ping)");
+        for (String ns : List.of(nsA, nsB, nsRouter)) {
+            must("ip", "netns", "add", ns);
+            created.add(ns);
+            must("ip", "-n", ns, "link", "set", "lo", "up");
+        }
+        must("ip", "-n", nsA, "link", "add", "va", "type", "veth", "peer", "name", "ra", "netns", nsRouter);
+        must("ip", "-n", nsB, "link", "add", "vb", "type", "veth", "peer", "name", "rb", "netns", nsRouter);
+        must("ip", "-n", nsA, "addr", "add", "198.18.0.1/24", "dev", "va");
+        must("ip", "-n", nsB, "addr", "add", "198.18.0.2/24", "dev", "vb");
+        for (String[] link : new String[][] {{nsA, "va"}, {nsB, "vb"}, {nsRouter, "ra"}, {nsRouter, "rb"}}) {
+            must("ip", "-n", link[0], "link", "set", link[1], "up");
+        }
+
+        String config = """
+                sw :: EtherSwitch;
+                fa :: FromDevice(ra, PROMISC true, BURST 32, NETNS %1$s) -> [0]sw[0] -> ta :: ToDevice(ra, NETNS %1$s);
+                fb :: FromDevice(rb, PROMISC true, BURST 32, NETNS %1$s) -> [1]sw[1] -> tb :: ToDevice(rb, NETNS %1$s);
+                """.formatted(nsRouter);
+        Router router = Router.start("linux-io-test", source(config), BundleElementClasses.fromClassPath(),
+                RuntimeOptions.defaults());
+        try {
+            Result ping = run("ip", "netns", "exec", nsA, "ping", "-c", "3", "-W", "1", "198.18.0.2");
+            assertEquals(0, ping.status, ping.output);
+            assertTrue(ping.output.contains(" 0% packet loss"), ping.output);
+            assertTrue(Long.parseLong(router.read("fa.count")) >= 3, "fa.count");
+            assertTrue(Long.parseLong(router.read("fb.count")) >= 3, "fb.count");
+            assertTrue(Long.parseLong(router.read("tb.count")) >= 3, "tb.count");
+            assertEquals("0", router.read("ta.drops"));
+            assertEquals("0", router.read("fa.kernel_drops"));
+        } finally {
+            router.stop();
+            router.close();
+        }
+    }
+
+    @Test
+    void aMissingInterfaceIsAConfigurationError() {
+        RouterException e = assertThrows(RouterException.class, () -> Router.start("linux-io-test",
+                source("FromDevice(jn-nosuch0) -> Discard; Idle -> ToDevice(jn-nosuch1);"),
+                BundleElementClasses.fromClassPath(), RuntimeOptions.defaults()));
+        String errors = String.join("\n", e.errors());
+        assertTrue(errors.contains("no such interface 'jn-nosuch0'"), errors);
+        assertTrue(errors.contains("no such interface 'jn-nosuch1'"), errors);
+    }
+
+    @Test
+    void aMissingNamespaceIsAConfigurationError() {
+        assumeRootAndIp();
+        RouterException e = assertThrows(RouterException.class, () -> Router.start("linux-io-test",
+                source("FromDevice(lo, NETNS jn-missing-" + pid + ") -> Discard;"),
+                BundleElementClasses.fromClassPath(), RuntimeOptions.defaults()));
+        String errors = String.join("\n", e.errors());
+        assertTrue(errors.contains("no such network namespace 'jn-missing-" + pid + "'"), errors);
+    }
+
+    private static RouterSource source(String text) {
+        return new RouterSource(text, "test.click", null, Map.of());
+    }
+
+    private static void assumeRootAndIp() {
+        assumeTrue(isRoot(), "needs root (packet sockets and network namespaces)");
+        assumeTrue(commandWorks("ip", "-V"), "needs iproute2's 'ip' command");
+    }
+
+    private static boolean commandWorks(String... command) {
+        try {
+            return run(command).status == 0;
+        } catch (IOException | InterruptedException e) {
+            return false;
+        }
+    }
+
+    private static boolean isRoot() {
+        try {
+            for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
+                if (line.startsWith("Uid:")) {
+                    return line.split("\\s+")[2].equals("0");
+                }
+            }
+        } catch (IOException e) {
+            return false;
+        }
+        return false;
+    }
+
+    private record Result(int status, String output) {
+    }
+
+    private static void must(String... command) throws IOException, InterruptedException {
+        Result result = run(command);
+        assertEquals(0, result.status, String.join(" ", command) + ": " + result.output);
+    }
+
+    /** Runs a command with a time limit; output and errors together. */
+    private static Result run(String... command) throws IOException, InterruptedException {
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+        if (!process.waitFor(COMMAND_LIMIT.toMillis(), TimeUnit.MILLISECONDS)) {
+            process.destroyForcibly();
+            return new Result(-1, String.join(" ", command) + ": timed out");
+        }
+        return new Result(process.exitValue(), new String(process.getInputStream().readAllBytes(),
+                StandardCharsets.UTF_8));
+    }
+}
