@@ -16,7 +16,7 @@ junction_tool() {
         junction_build "the Click tools" -q -DskipTests -pl run -am package
         touch "$tools"/*.jar   # Maven leaves a jar whose content did not change with its old date
     fi
-    exec "$JAVA_HOME/bin/java" -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -XX:-UsePerfData -Xshare:auto \
+    exec "$JAVA_HOME/bin/java" -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -XX:-UsePerfData -Xshare:auto --enable-native-access=ALL-UNNAMED \
         -cp "$tools/tools.jar:$tools/engine.jar:$tools/element-api.jar:$tools/standard.jar:$tools/linux-io.jar:$tools/agrona.jar:$tools/picocli.jar" \
         "$main" "$@"
 }
