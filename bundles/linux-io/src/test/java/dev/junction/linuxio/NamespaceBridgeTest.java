@@ -24,7 +24,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * FromDevice and ToDevice against the Linux kernel as the peer: two namespaces with kernel addresses ping
- * each other through an EtherSwitch that runs in this JVM on the veth ends of a third namespace. Needs root
+ * each other through an EtherSwitch that runs in this JVM on the veth ends of a third namespace
+ * (one direction with ToDevice in push context, the other behind a Queue, in pull context). Needs root
  * and iproute2's {@code ip}; skipped with the reason otherwise. Every namespace made is removed afterwards.
  */
 class NamespaceBridgeTest {
@@ -64,7 +65,7 @@ class NamespaceBridgeTest {
         String config = """
                 sw :: EtherSwitch;
                 fa :: FromDevice(ra, PROMISC true, BURST 32, NETNS %1$s) -> [0]sw[0] -> ta :: ToDevice(ra, NETNS %1$s);
-                fb :: FromDevice(rb, PROMISC true, BURST 32, NETNS %1$s) -> [1]sw[1] -> tb :: ToDevice(rb, NETNS %1$s);
+                fb :: FromDevice(rb, PROMISC true, BURST 32, NETNS %1$s) -> [1]sw[1] -> Queue -> tb :: ToDevice(rb, NETNS %1$s);
                 """.formatted(nsRouter);
         Router router = Router.start("linux-io-test", source(config), BundleElementClasses.fromClassPath(),
                 RuntimeOptions.defaults());
@@ -81,6 +82,17 @@ class NamespaceBridgeTest {
             router.stop();
             router.close();
         }
+        // cleanup() stopped the poller threads (and closed the sockets with them).
+        long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
+        while (pollerThreads() > 0 && System.nanoTime() < deadline) {
+            Thread.sleep(50);
+        }
+        assertEquals(0, pollerThreads(), "FromDevice poller threads left after close");
+    }
+
+    private static long pollerThreads() {
+        return Thread.getAllStackTraces().keySet().stream()
+                .filter(t -> t.getName().startsWith("FromDevice ") && t.isAlive()).count();
     }
 
     @Test
