@@ -310,13 +310,22 @@ public final class FromDevice extends Element {
         batch.add(packet);
     }
 
-    /** The poller thread: while the task sleeps, waits in poll() for a ready block, then wakes the task. */
+    /**
+     * The poller thread: while the task sleeps, waits in poll() for a ready block, then wakes the task. An error
+     * on the socket (the link went down: the kernel reports ENETDOWN and keeps reporting POLLERR until the error
+     * is read) is read with SO_ERROR, so that a down link is waited out in poll() rather than spun on; the
+     * kernel resumes delivery to the socket when the link comes back up.
+     */
     private void pollLoop() {
         try (Arena local = Arena.ofConfined()) {
             MemorySegment pollErrno = Libc.newErrno(local);
             MemorySegment pollfd = local.allocate(Libc.POLLFD);
-            pollfd.set(ValueLayout.JAVA_INT, offset(Libc.POLLFD, "fd"), socket.fd());
-            pollfd.set(ValueLayout.JAVA_SHORT, offset(Libc.POLLFD, "events"), (short) (Libc.POLLIN | Libc.POLLERR));
+            MemorySegment error = local.allocate(ValueLayout.JAVA_INT);
+            MemorySegment errorLength = local.allocate(ValueLayout.JAVA_INT);
+            int fd = socket.fd();
+            pollfd.set(ValueLayout.JAVA_INT, offset(Libc.POLLFD, "fd"), fd);
+            pollfd.set(ValueLayout.JAVA_SHORT, offset(Libc.POLLFD, "events"), (short) Libc.POLLIN);
+            long revents = offset(Libc.POLLFD, "revents");
             long address = pollfd.address();
             while (running) {
                 if (!idle) {
@@ -324,9 +333,19 @@ public final class FromDevice extends Element {
                     continue;
                 }
                 int ready = Libc.poll(pollErrno, address, 1, POLL_MILLIS);
-                if (ready > 0 && running) {
-                    idle = false;
-                    task.reschedule();
+                if (ready > 0) {
+                    int events = pollfd.get(ValueLayout.JAVA_SHORT, revents);
+                    if ((events & Libc.POLLERR) != 0) {
+                        errorLength.set(ValueLayout.JAVA_INT, 0, 4);
+                        Libc.getsockopt(pollErrno, fd, Libc.SOL_SOCKET, Libc.SO_ERROR, error, errorLength);
+                    }
+                    if ((events & Libc.POLLIN) != 0 && running) {
+                        idle = false;
+                        task.reschedule();
+                    } else if ((events & Libc.POLLERR) == 0) {
+                        // Neither data nor an error (POLLHUP, POLLNVAL): do not spin on it.
+                        LockSupport.parkNanos(this, TimeUnit.MILLISECONDS.toNanos(POLL_MILLIS));
+                    }
                 } else if (ready < 0 && Libc.errno(pollErrno) != Libc.EINTR) {
                     // Should not happen on a valid socket; do not spin on it.
                     LockSupport.parkNanos(this, TimeUnit.MILLISECONDS.toNanos(POLL_MILLIS));

@@ -78,6 +78,14 @@ class NamespaceBridgeTest {
             assertTrue(Long.parseLong(router.read("tb.count")) >= 3, "tb.count");
             assertEquals("0", router.read("ta.drops"));
             assertEquals("0", router.read("fa.kernel_drops"));
+
+            // A link that goes down and comes back: the elements do not fail, and traffic resumes.
+            must("ip", "-n", nsRouter, "link", "set", "ra", "down");
+            Result down = run("ip", "netns", "exec", nsA, "ping", "-c", "1", "-W", "1", "198.18.0.2");
+            assertTrue(down.status != 0, "ping succeeded with the router's link down: " + down.output);
+            must("ip", "-n", nsRouter, "link", "set", "ra", "up");
+            Result again = run("ip", "netns", "exec", nsA, "ping", "-c", "3", "-W", "1", "198.18.0.2");
+            assertTrue(again.output.contains(" 0% packet loss"), again.output);
         } finally {
             router.stop();
             router.close();

@@ -33,6 +33,8 @@ public final class Libc {
     public static final int SOCK_CLOEXEC = 0x80000;
     public static final int ETH_P_ALL = 0x0003;
     public static final int SOL_PACKET = 263;
+    public static final int SOL_SOCKET = 1;
+    public static final int SO_ERROR = 4;
     public static final int PACKET_ADD_MEMBERSHIP = 1;
     public static final int PACKET_RX_RING = 5;
     public static final int PACKET_STATISTICS = 6;
