@@ -123,6 +123,21 @@ class NamespaceBridgeTest {
         assertTrue(errors.contains("no such network namespace 'jn-missing-" + pid + "'"), errors);
     }
 
+    /** Without CAP_NET_RAW (dropped from the bounding set by util-linux's setpriv), a clear error, no crash. */
+    @Test
+    void missingPrivilegesAreAConfigurationError() throws Exception {
+        assumeTrue(isRoot(), "needs root, to drop the privilege");
+        assumeTrue(commandWorks("setpriv", "--version"), "needs util-linux's 'setpriv'");
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        Result result = run("setpriv", "--bounding-set=-net_raw", java, "--enable-native-access=ALL-UNNAMED",
+                "-cp", System.getProperty("java.class.path"), "dev.junction.tools.Click",
+                "-e", "FromDevice(lo) -> Discard;");
+        assertEquals(1, result.status, result.output);
+        assertTrue(result.output.contains(
+                "cannot open a packet socket for 'lo': Operation not permitted (packet sockets need root or"
+                        + " CAP_NET_RAW)"), result.output);
+    }
+
     private static RouterSource source(String text) {
         return new RouterSource(text, "test.click", null, Map.of());
     }
