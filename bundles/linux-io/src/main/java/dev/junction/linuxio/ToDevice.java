@@ -16,6 +16,7 @@ import dev.junction.sched.Task;
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
+import java.nio.charset.StandardCharsets;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.ServiceScope;
 
@@ -109,7 +110,7 @@ public final class ToDevice extends Element {
         socket = PacketSocket.open(device, netns, 0);
         fd = socket.fd();
         MemorySegment request = arena.allocate(Libc.IFREQ_MTU);
-        byte[] name = device.getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+        byte[] name = device.getBytes(StandardCharsets.US_ASCII);
         MemorySegment.copy(name, 0, request, ValueLayout.JAVA_BYTE, 0, name.length);
         if (Libc.ioctl(errno, fd, Libc.SIOCGIFMTU, request) == 0) {
             maxFrame = request.get(ValueLayout.JAVA_INT, Libc.offset(Libc.IFREQ_MTU, "ifr_mtu")) + LINK_HEADER;

@@ -49,18 +49,7 @@ class NamespaceBridgeTest {
     void twoNamespacesPingThroughAnEtherSwitch() throws Exception {
         assumeRootAndIp();
         assumeTrue(commandWorks("ping", "-V"), "needs iputils' 'ping' command (apt-get install iputils-ping)");
-        for (String ns : List.of(nsA, nsB, nsRouter)) {
-            must("ip", "netns", "add", ns);
-            created.add(ns);
-            must("ip", "-n", ns, "link", "set", "lo", "up");
-        }
-        must("ip", "-n", nsA, "link", "add", "va", "type", "veth", "peer", "name", "ra", "netns", nsRouter);
-        must("ip", "-n", nsB, "link", "add", "vb", "type", "veth", "peer", "name", "rb", "netns", nsRouter);
-        must("ip", "-n", nsA, "addr", "add", "198.18.0.1/24", "dev", "va");
-        must("ip", "-n", nsB, "addr", "add", "198.18.0.2/24", "dev", "vb");
-        for (String[] link : new String[][] {{nsA, "va"}, {nsB, "vb"}, {nsRouter, "ra"}, {nsRouter, "rb"}}) {
-            must("ip", "-n", link[0], "link", "set", link[1], "up");
-        }
+        bridgeNamespaces();
 
         String config = """
                 sw :: EtherSwitch;
@@ -101,6 +90,50 @@ class NamespaceBridgeTest {
     private static long pollerThreads() {
         return Thread.getAllStackTraces().keySet().stream()
                 .filter(t -> t.getName().startsWith("FromDevice ") && t.isAlive()).count();
+    }
+
+    /** Frames too big for the pool's buffers are dropped and counted; smaller ones still pass. */
+    @Test
+    void framesLargerThanThePoolBuffersAreDroppedAndCounted() throws Exception {
+        assumeRootAndIp();
+        assumeTrue(commandWorks("ping", "-V"), "needs iputils' 'ping' command (apt-get install iputils-ping)");
+        bridgeNamespaces();
+        String config = """
+                sw :: EtherSwitch;
+                fa :: FromDevice(ra, BURST 32, NETNS %1$s) -> [0]sw[0] -> ToDevice(ra, NETNS %1$s);
+                fb :: FromDevice(rb, BURST 32, NETNS %1$s) -> [1]sw[1] -> ToDevice(rb, NETNS %1$s);
+                """.formatted(nsRouter);
+        // 512-byte buffers: with the default headroom, frames up to a few hundred bytes fit.
+        Router router = Router.start("linux-io-test", source(config), BundleElementClasses.fromClassPath(),
+                RuntimeOptions.defaults().withPool(1024, 512));
+        try {
+            Result small = run("ip", "netns", "exec", nsA, "ping", "-c", "2", "-W", "1", "198.18.0.2");
+            assertTrue(small.output.contains(" 0% packet loss"), small.output);
+            Result big = run("ip", "netns", "exec", nsA, "ping", "-c", "2", "-W", "1", "-s", "1000", "198.18.0.2");
+            assertTrue(big.output.contains("100% packet loss"), big.output);
+            assertTrue(Long.parseLong(router.read("fa.drops")) >= 2, "fa.drops " + router.read("fa.drops"));
+            Result after = run("ip", "netns", "exec", nsA, "ping", "-c", "2", "-W", "1", "198.18.0.2");
+            assertTrue(after.output.contains(" 0% packet loss"), after.output);
+        } finally {
+            router.stop();
+            router.close();
+        }
+    }
+
+    /** Namespaces A and B with kernel addresses, each joined by a veth pair to the router's namespace. */
+    private void bridgeNamespaces() throws Exception {
+        for (String ns : List.of(nsA, nsB, nsRouter)) {
+            must("ip", "netns", "add", ns);
+            created.add(ns);
+            must("ip", "-n", ns, "link", "set", "lo", "up");
+        }
+        must("ip", "-n", nsA, "link", "add", "va", "type", "veth", "peer", "name", "ra", "netns", nsRouter);
+        must("ip", "-n", nsB, "link", "add", "vb", "type", "veth", "peer", "name", "rb", "netns", nsRouter);
+        must("ip", "-n", nsA, "addr", "add", "198.18.0.1/24", "dev", "va");
+        must("ip", "-n", nsB, "addr", "add", "198.18.0.2/24", "dev", "vb");
+        for (String[] link : new String[][] {{nsA, "va"}, {nsB, "vb"}, {nsRouter, "ra"}, {nsRouter, "rb"}}) {
+            must("ip", "-n", link[0], "link", "set", link[1], "up");
+        }
     }
 
     @Test

@@ -3,6 +3,7 @@ package dev.junction.linuxio.sys;
 import dev.junction.element.ConfigurationException;
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
+import java.lang.foreign.ValueLayout;
 
 import static dev.junction.linuxio.sys.Libc.SOCKADDR_LL;
 import static dev.junction.linuxio.sys.Libc.offset;
@@ -49,11 +50,11 @@ public final class PacketSocket {
                 throw failure("cannot open a packet socket for '" + device + "'", Libc.errno(errno));
             }
             MemorySegment address = arena.allocate(SOCKADDR_LL);
-            address.set(java.lang.foreign.ValueLayout.JAVA_SHORT, offset(SOCKADDR_LL, "sll_family"),
+            address.set(ValueLayout.JAVA_SHORT, offset(SOCKADDR_LL, "sll_family"),
                     (short) Libc.AF_PACKET);
-            address.set(java.lang.foreign.ValueLayout.JAVA_SHORT, offset(SOCKADDR_LL, "sll_protocol"),
+            address.set(ValueLayout.JAVA_SHORT, offset(SOCKADDR_LL, "sll_protocol"),
                     Libc.htons(protocol));
-            address.set(java.lang.foreign.ValueLayout.JAVA_INT, offset(SOCKADDR_LL, "sll_ifindex"), ifindex);
+            address.set(ValueLayout.JAVA_INT, offset(SOCKADDR_LL, "sll_ifindex"), ifindex);
             if (Libc.bind(errno, fd, address, (int) SOCKADDR_LL.byteSize()) < 0) {
                 int error = Libc.errno(errno);
                 Libc.close(errno, fd);
