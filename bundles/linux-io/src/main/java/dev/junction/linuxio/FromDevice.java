@@ -6,6 +6,7 @@ import dev.junction.element.ConfigurationException;
 import dev.junction.element.Element;
 import dev.junction.element.ElementClass;
 import dev.junction.element.ElementDoc;
+import dev.junction.element.ElementState;
 import dev.junction.element.HandlerRegistry;
 import dev.junction.linuxio.sys.Libc;
 import dev.junction.linuxio.sys.PacketSocket;
@@ -50,8 +51,11 @@ import static dev.junction.linuxio.sys.Libc.offset;
                 kernel stripped a tag, and its packet type (host, broadcast, multicast, other host, \
                 outgoing). When the ring is empty the element sleeps in poll() on a helper thread, so an \
                 idle interface costs no router time. Frames the pool has no room for, or that do not fit a \
-                pool buffer with the requested headroom, are dropped and counted. Needs root or \
-                CAP_NET_RAW; a missing interface, namespace or privilege is a configuration error.""",
+                pool buffer with the requested headroom, are dropped and counted. A link that goes down is \
+                waited out; frames resume when it comes back. In a hot swap, a FromDevice of the same name, \
+                device and options takes over the socket and the ring, so no frame is lost or seen twice; \
+                the counts carry over. Needs root or CAP_NET_RAW; a missing interface, namespace or \
+                privilege is a configuration error.""",
         arguments = {
             @ElementDoc.Argument(name = "DEVNAME", description = "String. The name of the interface, such as eth0."),
             @ElementDoc.Argument(name = "PROMISC", description = """
@@ -120,16 +124,14 @@ public final class FromDevice extends Element {
     private int headroom;
 
     private Arena arena;
-    private PacketSocket socket;
+    /** The socket, or -1; with the ring, it moves to the successor in a hot swap. */
+    private int fd = -1;
     private MemorySegment errno;
     private MemorySegment ring;
     private PacketPool pool;
     private PacketBatch batch;
     private Task task;
-    private Thread poller;
-    private volatile boolean running;
-    /** Set by the task when it found the ring empty and went to sleep; cleared by the poller when it wakes it. */
-    private volatile boolean idle;
+    private Poller poller;
 
     private int block;
     private boolean blockOpen;
@@ -186,23 +188,20 @@ public final class FromDevice extends Element {
         }
         arena = Arena.ofShared();
         errno = Libc.newErrno(arena);
-        socket = PacketSocket.open(device, netns, Libc.ETH_P_ALL);
+        PacketSocket socket = PacketSocket.open(device, netns, Libc.ETH_P_ALL);
+        fd = socket.fd();
         try {
-            setUpRing();
+            setUpRing(socket.ifindex());
         } catch (ConfigurationException e) {
             release();
             throw e;
         }
         batch = new PacketBatch(Math.min(burst, PacketBatch.DEFAULT_CAPACITY * 64));
         task = context().createTask(this::receive);
-        running = true;
-        idle = true;
-        poller = Thread.ofPlatform().daemon().name("FromDevice " + name() + " poller").unstarted(this::pollLoop);
-        poller.start();
+        poller = new Poller(name(), fd, task);
     }
 
-    private void setUpRing() throws ConfigurationException {
-        int fd = socket.fd();
+    private void setUpRing(int ifindex) throws ConfigurationException {
         MemorySegment value = arena.allocate(ValueLayout.JAVA_INT);
         value.set(ValueLayout.JAVA_INT, 0, Libc.TPACKET_V3);
         if (Libc.setsockopt(errno, fd, Libc.SOL_PACKET, Libc.PACKET_VERSION, value, 4) < 0) {
@@ -227,7 +226,7 @@ public final class FromDevice extends Element {
         ring = MemorySegment.ofAddress(address).reinterpret(size);
         if (promisc) {
             MemorySegment membership = arena.allocate(Libc.PACKET_MREQ);
-            membership.set(ValueLayout.JAVA_INT, offset(Libc.PACKET_MREQ, "mr_ifindex"), socket.ifindex());
+            membership.set(ValueLayout.JAVA_INT, offset(Libc.PACKET_MREQ, "mr_ifindex"), ifindex);
             membership.set(ValueLayout.JAVA_SHORT, offset(Libc.PACKET_MREQ, "mr_type"),
                     (short) Libc.PACKET_MR_PROMISC);
             if (Libc.setsockopt(errno, fd, Libc.SOL_PACKET, Libc.PACKET_ADD_MEMBERSHIP, membership,
@@ -276,8 +275,7 @@ public final class FromDevice extends Element {
             // Sleep: the poller wakes the task once poll() says a block is ready. Unscheduled first, so that
             // the poller's reschedule, whenever it comes, is never undone.
             task.unschedule();
-            idle = true;
-            LockSupport.unpark(poller);
+            poller.sleep();
         }
         return seen > 0;
     }
@@ -310,53 +308,9 @@ public final class FromDevice extends Element {
         batch.add(packet);
     }
 
-    /**
-     * The poller thread: while the task sleeps, waits in poll() for a ready block, then wakes the task. An error
-     * on the socket (the link went down: the kernel reports ENETDOWN and keeps reporting POLLERR until the error
-     * is read) is read with SO_ERROR, so that a down link is waited out in poll() rather than spun on; the
-     * kernel resumes delivery to the socket when the link comes back up.
-     */
-    private void pollLoop() {
-        try (Arena local = Arena.ofConfined()) {
-            MemorySegment pollErrno = Libc.newErrno(local);
-            MemorySegment pollfd = local.allocate(Libc.POLLFD);
-            MemorySegment error = local.allocate(ValueLayout.JAVA_INT);
-            MemorySegment errorLength = local.allocate(ValueLayout.JAVA_INT);
-            int fd = socket.fd();
-            pollfd.set(ValueLayout.JAVA_INT, offset(Libc.POLLFD, "fd"), fd);
-            pollfd.set(ValueLayout.JAVA_SHORT, offset(Libc.POLLFD, "events"), (short) Libc.POLLIN);
-            long revents = offset(Libc.POLLFD, "revents");
-            long address = pollfd.address();
-            while (running) {
-                if (!idle) {
-                    LockSupport.parkNanos(this, TimeUnit.MILLISECONDS.toNanos(POLL_MILLIS));
-                    continue;
-                }
-                int ready = Libc.poll(pollErrno, address, 1, POLL_MILLIS);
-                if (ready > 0) {
-                    int events = pollfd.get(ValueLayout.JAVA_SHORT, revents);
-                    if ((events & Libc.POLLERR) != 0) {
-                        errorLength.set(ValueLayout.JAVA_INT, 0, 4);
-                        Libc.getsockopt(pollErrno, fd, Libc.SOL_SOCKET, Libc.SO_ERROR, error, errorLength);
-                    }
-                    if ((events & Libc.POLLIN) != 0 && running) {
-                        idle = false;
-                        task.reschedule();
-                    } else if ((events & Libc.POLLERR) == 0) {
-                        // Neither data nor an error (POLLHUP, POLLNVAL): do not spin on it.
-                        LockSupport.parkNanos(this, TimeUnit.MILLISECONDS.toNanos(POLL_MILLIS));
-                    }
-                } else if (ready < 0 && Libc.errno(pollErrno) != Libc.EINTR) {
-                    // Should not happen on a valid socket; do not spin on it.
-                    LockSupport.parkNanos(this, TimeUnit.MILLISECONDS.toNanos(POLL_MILLIS));
-                }
-            }
-        }
-    }
-
     /** Drops the kernel counted since start (PACKET_STATISTICS resets the kernel's counters on every read). */
     private synchronized long kernelDrops() {
-        if (socket == null) {
+        if (fd < 0) {
             return kernelDrops;
         }
         try (Arena local = Arena.ofConfined()) {
@@ -364,7 +318,7 @@ public final class FromDevice extends Element {
             MemorySegment length = local.allocate(ValueLayout.JAVA_INT);
             length.set(ValueLayout.JAVA_INT, 0, (int) Libc.TPACKET_STATS_V3.byteSize());
             MemorySegment statErrno = Libc.newErrno(local);
-            if (Libc.getsockopt(statErrno, socket.fd(), Libc.SOL_PACKET, Libc.PACKET_STATISTICS, stats, length) == 0) {
+            if (Libc.getsockopt(statErrno, fd, Libc.SOL_PACKET, Libc.PACKET_STATISTICS, stats, length) == 0) {
                 kernelDrops += Integer.toUnsignedLong(
                         stats.get(ValueLayout.JAVA_INT, offset(Libc.TPACKET_STATS_V3, "tp_drops")));
             }
@@ -389,19 +343,76 @@ public final class FromDevice extends Element {
         });
     }
 
+    /** What says a successor may adopt this element's socket and ring: the same device, opened the same way. */
+    private String identity() {
+        return device + "\n" + netns + "\n" + promisc;
+    }
+
+    /**
+     * In a hot swap, hands the socket and the ring (with the read position) to the successor, so that no frame
+     * is lost or received twice; the poller thread ends by itself within its poll timeout.
+     */
+    @Override
+    public void saveState(ElementState state) {
+        state.putLong("count", count);
+        state.putLong("drops", drops);
+        state.putLong("kernel_drops", kernelDrops());
+        if (ring == null) {
+            return;
+        }
+        poller.stop();
+        poller = null;
+        state.put("identity", identity());
+        state.putLong("fd", fd);
+        state.put("ring", ring);
+        state.putLong("block", block);
+        state.putLong("blockOpen", blockOpen ? 1 : 0);
+        state.putLong("framesLeft", framesLeft);
+        state.putLong("frameOffset", frameOffset);
+        fd = -1;
+        ring = null;
+    }
+
+    @Override
+    public void takeState(ElementState state) {
+        count = state.getLong("count", 0);
+        drops = state.getLong("drops", 0);
+        kernelDrops = state.getLong("kernel_drops", 0);
+        if (!state.contains("fd")) {
+            return;
+        }
+        int movedFd = (int) state.getLong("fd", -1);
+        MemorySegment movedRing = state.get("ring", MemorySegment.class);
+        if (!identity().equals(state.get("identity", String.class)) || ring == null) {
+            // Another device or other options: this element keeps its own socket; the old one is closed.
+            Libc.munmap(errno, movedRing.address(), movedRing.byteSize());
+            Libc.close(errno, movedFd);
+            return;
+        }
+        poller.stop();
+        poller.join();
+        Libc.munmap(errno, ring.address(), ring.byteSize());
+        Libc.close(errno, fd);
+        fd = movedFd;
+        ring = movedRing;
+        block = (int) state.getLong("block", 0);
+        blockOpen = state.getLong("blockOpen", 0) != 0;
+        framesLeft = (int) state.getLong("framesLeft", 0);
+        frameOffset = state.getLong("frameOffset", 0);
+        poller = new Poller(name(), fd, task);
+        // Drain what the ring holds first; the task sleeps again once it is empty.
+        poller.wake();
+        task.reschedule();
+    }
+
     @Override
     public void cleanup() {
-        running = false;
         if (task != null) {
             task.unschedule();
         }
         if (poller != null) {
-            LockSupport.unpark(poller);
-            try {
-                poller.join(TimeUnit.SECONDS.toMillis(2));
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
+            poller.stop();
+            poller.join();
             poller = null;
         }
         release();
@@ -412,13 +423,97 @@ public final class FromDevice extends Element {
             Libc.munmap(errno, ring.address(), ring.byteSize());
             ring = null;
         }
-        if (socket != null) {
-            socket.close();
-            socket = null;
+        if (fd >= 0) {
+            Libc.close(errno, fd);
+            fd = -1;
         }
         if (arena != null) {
             arena.close();
             arena = null;
+        }
+    }
+
+    /**
+     * The thread that waits in poll() while the task sleeps, then wakes the task. An error on the socket (the
+     * link went down: the kernel reports ENETDOWN and keeps reporting POLLERR until the error is read) is read
+     * with SO_ERROR, so that a down link is waited out in poll() rather than spun on; the kernel resumes delivery
+     * to the socket when the link comes back up. It has its own stop flag, so that a hot swap can end it while
+     * the socket lives on with the successor.
+     */
+    private static final class Poller implements Runnable {
+        private final int fd;
+        private final Task task;
+        private final Thread thread;
+        private volatile boolean stopped;
+        /** Set by the task when it found the ring empty and went to sleep; cleared here when it is woken. */
+        private volatile boolean idle = true;
+
+        Poller(String element, int fd, Task task) {
+            this.fd = fd;
+            this.task = task;
+            thread = Thread.ofPlatform().daemon().name("FromDevice " + element + " poller").start(this);
+        }
+
+        /** The task found the ring empty and unscheduled itself. */
+        void sleep() {
+            idle = true;
+            LockSupport.unpark(thread);
+        }
+
+        /** The task is about to run without being woken from here. */
+        void wake() {
+            idle = false;
+        }
+
+        void stop() {
+            stopped = true;
+            LockSupport.unpark(thread);
+        }
+
+        void join() {
+            try {
+                thread.join(TimeUnit.SECONDS.toMillis(2));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+
+        @Override
+        public void run() {
+            try (Arena local = Arena.ofConfined()) {
+                MemorySegment pollErrno = Libc.newErrno(local);
+                MemorySegment pollfd = local.allocate(Libc.POLLFD);
+                MemorySegment error = local.allocate(ValueLayout.JAVA_INT);
+                MemorySegment errorLength = local.allocate(ValueLayout.JAVA_INT);
+                pollfd.set(ValueLayout.JAVA_INT, offset(Libc.POLLFD, "fd"), fd);
+                pollfd.set(ValueLayout.JAVA_SHORT, offset(Libc.POLLFD, "events"), (short) Libc.POLLIN);
+                long revents = offset(Libc.POLLFD, "revents");
+                long address = pollfd.address();
+                while (!stopped) {
+                    if (!idle) {
+                        LockSupport.parkNanos(this, TimeUnit.MILLISECONDS.toNanos(POLL_MILLIS));
+                        continue;
+                    }
+                    int ready = Libc.poll(pollErrno, address, 1, POLL_MILLIS);
+                    if (ready > 0) {
+                        int events = pollfd.get(ValueLayout.JAVA_SHORT, revents);
+                        if ((events & Libc.POLLERR) != 0) {
+                            errorLength.set(ValueLayout.JAVA_INT, 0, 4);
+                            Libc.getsockopt(pollErrno, fd, Libc.SOL_SOCKET, Libc.SO_ERROR, error, errorLength);
+                        }
+                        if ((events & Libc.POLLIN) != 0 && !stopped) {
+                            idle = false;
+                            task.reschedule();
+                        } else if ((events & Libc.POLLERR) == 0) {
+                            // Neither data nor an error (POLLHUP, POLLNVAL): do not spin on it.
+                            LockSupport.parkNanos(this, TimeUnit.MILLISECONDS.toNanos(POLL_MILLIS));
+                        }
+                    } else if (ready < 0 && Libc.errno(pollErrno) != Libc.EINTR) {
+                        // Should not happen on a valid socket; do not spin on it.
+                        LockSupport.parkNanos(this, TimeUnit.MILLISECONDS.toNanos(POLL_MILLIS));
+                    }
+                }
+            }
         }
     }
 }

@@ -12,12 +12,15 @@ import dev.junction.router.RouterSource;
 import dev.junction.tools.BundleElementClasses;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -68,6 +71,23 @@ class NamespaceBridgeTest {
             assertEquals("0", router.read("ta.drops"));
             assertEquals("0", router.read("fa.kernel_drops"));
 
+            // A hot swap to the same configuration: the new FromDevices adopt the sockets and rings, counts go on.
+            long before = Long.parseLong(router.read("fa.count"));
+            Set<String> socketsBefore = openSockets();
+            router.hotswap(source(config));
+            Set<String> kept = new HashSet<>(openSockets());
+            kept.retainAll(socketsBefore);
+            assertEquals(2, kept.size(), "the two FromDevice sockets live on (ToDevice opens new ones)");
+            assertTrue(Long.parseLong(router.read("fa.count")) >= before, "fa.count after the swap");
+            Result swapped = run("ip", "netns", "exec", nsA, "ping", "-c", "3", "-W", "1", "198.18.0.2");
+            assertTrue(swapped.output.contains(" 0% packet loss"), swapped.output);
+            assertTrue(Long.parseLong(router.read("fa.count")) >= before + 3, "fa.count after the swap");
+            long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
+            while (pollerThreads() > 2 && System.nanoTime() < deadline) {
+                Thread.sleep(50);
+            }
+            assertEquals(2, pollerThreads(), "one poller thread per FromDevice after the swap");
+
             // A link that goes down and comes back: the elements do not fail, and traffic resumes.
             must("ip", "-n", nsRouter, "link", "set", "ra", "down");
             Result down = run("ip", "netns", "exec", nsA, "ping", "-c", "1", "-W", "1", "198.18.0.2");
@@ -85,6 +105,24 @@ class NamespaceBridgeTest {
             Thread.sleep(50);
         }
         assertEquals(0, pollerThreads(), "FromDevice poller threads left after close");
+    }
+
+    /** The sockets this process has open, as "socket:[inode]". */
+    private static Set<String> openSockets() throws IOException {
+        Set<String> sockets = new HashSet<>();
+        try (DirectoryStream<Path> fds = Files.newDirectoryStream(Path.of("/proc/self/fd"))) {
+            for (Path fd : fds) {
+                try {
+                    String target = Files.readSymbolicLink(fd).toString();
+                    if (target.startsWith("socket:")) {
+                        sockets.add(target);
+                    }
+                } catch (IOException e) {
+                    // closed meanwhile
+                }
+            }
+        }
+        return sockets;
     }
 
     private static long pollerThreads() {
