@@ -6,6 +6,7 @@ import dev.junction.element.ConfigurationException;
 import dev.junction.element.Element;
 import dev.junction.element.ElementClass;
 import dev.junction.element.ElementDoc;
+import dev.junction.element.ElementState;
 import dev.junction.element.HandlerRegistry;
 import dev.junction.linuxio.sys.Libc;
 import dev.junction.linuxio.sys.PacketSocket;
@@ -166,6 +167,21 @@ public final class ToDevice extends Element {
         count += sent;
         drops += size - sent;
         packets.killAll();
+    }
+
+    /** The counts carry over a hot swap; the successor has its own socket (sending needs no state). */
+    @Override
+    public void saveState(ElementState state) {
+        state.putLong("count", count);
+        state.putLong("drops", drops);
+        state.putLong("pulls", pulls);
+    }
+
+    @Override
+    public void takeState(ElementState state) {
+        count = state.getLong("count", 0);
+        drops = state.getLong("drops", 0);
+        pulls = state.getLong("pulls", 0);
     }
 
     @Override

@@ -79,6 +79,7 @@ class NamespaceBridgeTest {
             kept.retainAll(socketsBefore);
             assertEquals(2, kept.size(), "the two FromDevice sockets live on (ToDevice opens new ones)");
             assertTrue(Long.parseLong(router.read("fa.count")) >= before, "fa.count after the swap");
+            assertTrue(Long.parseLong(router.read("tb.count")) >= 3, "tb.count after the swap");
             Result swapped = run("ip", "netns", "exec", nsA, "ping", "-c", "3", "-W", "1", "198.18.0.2");
             assertTrue(swapped.output.contains(" 0% packet loss"), swapped.output);
             assertTrue(Long.parseLong(router.read("fa.count")) >= before + 3, "fa.count after the swap");
