@@ -44,7 +44,7 @@ import org.osgi.service.component.annotations.ServiceScope;
         arguments = {
             @ElementDoc.Argument(name = "DEVNAME", description = "String. The name of the interface, such as eth0."),
             @ElementDoc.Argument(name = "BURST", description = """
-                    Unsigned. The most packets pulled each time the task runs (pull context). Default 16."""),
+                    Unsigned. The most packets pulled each time the task runs (pull context). Default 1, as in Click."""),
             @ElementDoc.Argument(name = "NETNS", description = """
                     String. The network namespace (a name under /var/run/netns) the interface lives in; the \
                     socket is opened inside it. Default: the router's own namespace.""")
@@ -93,7 +93,7 @@ public final class ToDevice extends Element {
     @Override
     public void configure(Args args) throws ConfigurationException {
         device = args.requirePositional("DEVNAME", ArgTypes.STRING);
-        burst = args.read("BURST", ArgTypes.UNSIGNED_INT, 16);
+        burst = args.read("BURST", ArgTypes.UNSIGNED_INT, 1);
         netns = args.read("NETNS", ArgTypes.STRING, null);
         args.complete();
         if (burst == 0) {
