@@ -1,0 +1,151 @@
+package dev.junction.linuxio.sys;
+
+import dev.junction.element.ConfigurationException;
+import java.lang.foreign.Arena;
+import java.lang.foreign.MemorySegment;
+import java.lang.foreign.ValueLayout;
+
+import static dev.junction.linuxio.sys.Libc.SOCKADDR_LL;
+import static dev.junction.linuxio.sys.Libc.offset;
+
+/**
+ * An AF_PACKET socket bound to one interface, opened inside a named network namespace when one is given (the
+ * calling thread enters {@code /var/run/netns/NAME} with setns, opens the socket and goes back: a socket keeps
+ * the namespace it was created in). Every failure becomes a ConfigurationException with a message a user can
+ * act on: no such interface, no such namespace, not permitted.
+ */
+public final class PacketSocket {
+    private final int fd;
+    private final int ifindex;
+
+    private PacketSocket(int fd, int ifindex) {
+        this.fd = fd;
+        this.ifindex = ifindex;
+    }
+
+    public int fd() {
+        return fd;
+    }
+
+    public int ifindex() {
+        return ifindex;
+    }
+
+    /** Checks that {@code device} exists (in {@code netns} if not null) and returns its index. */
+    public static int interfaceIndex(String device, String netns) throws ConfigurationException {
+        try (Arena arena = Arena.ofConfined(); Namespace ignored = Namespace.enter(netns, arena)) {
+            return lookup(device, netns, arena);
+        }
+    }
+
+    /**
+     * Opens a raw packet socket for {@code protocol} (host order; 0 receives nothing) bound to {@code device}.
+     */
+    public static PacketSocket open(String device, String netns, int protocol) throws ConfigurationException {
+        try (Arena arena = Arena.ofConfined(); Namespace ignored = Namespace.enter(netns, arena)) {
+            int ifindex = lookup(device, netns, arena);
+            MemorySegment errno = Libc.newErrno(arena);
+            int fd = Libc.socket(errno, Libc.AF_PACKET, Libc.SOCK_RAW | Libc.SOCK_CLOEXEC, Libc.htons(protocol));
+            if (fd < 0) {
+                throw failure("cannot open a packet socket for '" + device + "'", Libc.errno(errno));
+            }
+            MemorySegment address = arena.allocate(SOCKADDR_LL);
+            address.set(ValueLayout.JAVA_SHORT, offset(SOCKADDR_LL, "sll_family"),
+                    (short) Libc.AF_PACKET);
+            address.set(ValueLayout.JAVA_SHORT, offset(SOCKADDR_LL, "sll_protocol"),
+                    Libc.htons(protocol));
+            address.set(ValueLayout.JAVA_INT, offset(SOCKADDR_LL, "sll_ifindex"), ifindex);
+            if (Libc.bind(errno, fd, address, (int) SOCKADDR_LL.byteSize()) < 0) {
+                int error = Libc.errno(errno);
+                Libc.close(errno, fd);
+                throw failure("cannot bind a packet socket to '" + device + "'", error);
+            }
+            return new PacketSocket(fd, ifindex);
+        }
+    }
+
+    /** Closes the socket; errors are ignored (there is nothing left to do about them). */
+    public void close() {
+        try (Arena arena = Arena.ofConfined()) {
+            Libc.close(Libc.newErrno(arena), fd);
+        }
+    }
+
+    /** A ConfigurationException for a failed call, with a hint when the cause is missing privileges. */
+    public static ConfigurationException failure(String what, int errno) {
+        String message = what + ": " + Libc.strerror(errno);
+        if (errno == Libc.EPERM || errno == Libc.EACCES) {
+            message += " (packet sockets need root or CAP_NET_RAW)";
+        }
+        return new ConfigurationException(message);
+    }
+
+    private static int lookup(String device, String netns, Arena arena) throws ConfigurationException {
+        if (device.isEmpty() || device.length() >= Libc.IFNAMSIZ || device.indexOf('/') >= 0) {
+            throw new ConfigurationException("bad interface name '" + device + "'");
+        }
+        int index = Libc.ifNameToIndex(Libc.newErrno(arena), arena, device);
+        if (index == 0) {
+            throw new ConfigurationException("no such interface '" + device + "'"
+                    + (netns == null ? "" : " in network namespace '" + netns + "'"));
+        }
+        return index;
+    }
+
+    /** The calling thread inside a network namespace until closed; {@code null} name: stays where it is. */
+    private static final class Namespace implements AutoCloseable {
+        private final MemorySegment errno;
+        private final int home;
+
+        private Namespace(MemorySegment errno, int home) {
+            this.errno = errno;
+            this.home = home;
+        }
+
+        static Namespace enter(String name, Arena arena) throws ConfigurationException {
+            MemorySegment errno = Libc.newErrno(arena);
+            if (name == null) {
+                return new Namespace(errno, -1);
+            }
+            if (name.isEmpty() || name.indexOf('/') >= 0 || name.equals(".") || name.equals("..")) {
+                throw new ConfigurationException("bad network namespace name '" + name + "'");
+            }
+            String path = "/var/run/netns/" + name;
+            int target = Libc.open(errno, arena, path, Libc.O_RDONLY | Libc.O_CLOEXEC);
+            if (target < 0) {
+                int error = Libc.errno(errno);
+                throw error == Libc.ENOENT
+                        ? new ConfigurationException("no such network namespace '" + name + "' (" + path + ")")
+                        : failure("cannot open network namespace " + path, error);
+            }
+            int home = Libc.open(errno, arena, "/proc/thread-self/ns/net", Libc.O_RDONLY | Libc.O_CLOEXEC);
+            if (home < 0) {
+                int error = Libc.errno(errno);
+                Libc.close(errno, target);
+                throw failure("cannot open this thread's network namespace", error);
+            }
+            if (Libc.setns(errno, target, Libc.CLONE_NEWNET) < 0) {
+                int error = Libc.errno(errno);
+                Libc.close(errno, target);
+                Libc.close(errno, home);
+                throw failure("cannot enter network namespace '" + name + "'", error);
+            }
+            Libc.close(errno, target);
+            return new Namespace(errno, home);
+        }
+
+        @Override
+        public void close() {
+            if (home < 0) {
+                return;
+            }
+            int result = Libc.setns(errno, home, Libc.CLONE_NEWNET);
+            Libc.close(errno, home);
+            if (result < 0) {
+                // The thread would go on in the wrong namespace: that must not pass silently.
+                throw new IllegalStateException("cannot return to the original network namespace: "
+                        + Libc.strerror(Libc.errno(errno)));
+            }
+        }
+    }
+}
