@@ -7,11 +7,11 @@ import dev.junction.packet.PacketBatch;
 
 /**
  * One preallocated batch per output port of a push element that spreads the packets of a batch over its
- * outputs (the switches, Tee, Hub, EtherSwitch): packets are gathered per port, a batch that fills is pushed at once, and
+ * outputs (the switches, classifiers, route lookups, Tee, Hub, EtherSwitch): packets are gathered per port, a batch that fills is pushed at once, and
  * {@link #flush()} pushes what is left, port by port, so that each output gets one push per incoming batch
  * (more only for batches larger than the gathering ones). Nothing is allocated after construction.
  */
-final class OutputBatches {
+public final class OutputBatches {
     /** Spare batches kept for re-entrant pushes; beyond these a loop allocates (and the spares are reused). */
     private static final int SPARES = 8;
 
@@ -21,7 +21,7 @@ final class OutputBatches {
     private int spareCount;
 
     /** Batches for every output of {@code owner}, whose ports must be attached. */
-    OutputBatches(Element owner) {
+    public OutputBatches(Element owner) {
         this.owner = owner;
         batches = new PacketBatch[owner.outputCount()];
         for (int port = 0; port < batches.length; port++) {
@@ -30,7 +30,7 @@ final class OutputBatches {
     }
 
     /** Gathers {@code packet} for output {@code port} (0 to outputCount - 1). */
-    void add(int port, Packet packet) {
+    public void add(int port, Packet packet) {
         PacketBatch gathered = batches[port];
         gathered.add(packet);
         if (gathered.isFull()) {
@@ -42,7 +42,7 @@ final class OutputBatches {
      * Gathers a copy of each of packets {@code from..size-1} of {@code source} for output {@code port}; a packet
      * whose copy the pool cannot give is left out for that port, as Click does when a clone fails.
      */
-    void addCopies(int port, PacketBatch source, int from) {
+    public void addCopies(int port, PacketBatch source, int from) {
         for (int i = from, size = source.size(); i < size; i++) {
             Packet copy = source.get(i).copy();
             if (copy != null) {
@@ -56,7 +56,7 @@ final class OutputBatches {
      * back into the owner (an ICMPError routed back into the router's output path, an ARPResponder answering an
      * ARPQuerier), and the re-entrant call gathers into a spare batch instead of the one being pushed.
      */
-    void flush(int port) {
+    public void flush(int port) {
         PacketBatch gathered = batches[port];
         if (gathered.isEmpty()) {
             return;
@@ -70,7 +70,7 @@ final class OutputBatches {
     }
 
     /** Pushes every non-empty gathered batch, in port order. */
-    void flush() {
+    public void flush() {
         for (int port = 0; port < batches.length; port++) {
             flush(port);
         }

@@ -3,6 +3,7 @@ package dev.junction.standard.classify;
 import dev.junction.element.Element;
 import dev.junction.packet.Packet;
 import dev.junction.packet.PacketBatch;
+import dev.junction.standard.OutputBatches;
 
 /**
  * The push path shared by Classifier, IPClassifier and IPFilter: one push input, any number of push outputs, a
@@ -12,9 +13,8 @@ import dev.junction.packet.PacketBatch;
  */
 public abstract class ClassifyingElement extends Element {
     private DecisionTree tree = DecisionTree.compile(java.util.List.of());
-    private PacketBatch[] perOutput = new PacketBatch[0];
+    private OutputBatches perOutput;
     private int[] decisions = new int[PacketBatch.DEFAULT_CAPACITY];
-    private boolean busy;
 
     @Override
     public String portCount() {
@@ -38,15 +38,7 @@ public abstract class ClassifyingElement extends Element {
 
     @Override
     public void initialize() {
-        perOutput = batches(PacketBatch.DEFAULT_CAPACITY);
-    }
-
-    private PacketBatch[] batches(int capacity) {
-        PacketBatch[] made = new PacketBatch[outputCount()];
-        for (int i = 0; i < made.length; i++) {
-            made[i] = new PacketBatch(capacity);
-        }
-        return made;
+        perOutput = new OutputBatches(this);
     }
 
     @Override
@@ -78,32 +70,18 @@ public abstract class ClassifyingElement extends Element {
             }
             return;
         }
-        // A packet pushed back into this element from downstream must not reuse batches still being filled.
-        PacketBatch[] into = busy ? batches(batch.capacity()) : perOutput;
-        if (into.length != outputs || outputs > 0 && into[0].capacity() < size) {
-            into = perOutput = batches(Math.max(batch.capacity(), PacketBatch.DEFAULT_CAPACITY));
-        }
-        boolean wasBusy = busy;
-        busy = true;
-        try {
-            for (int i = 0; i < size; i++) {
-                int o = out[i];
-                if (o < outputs) {
-                    into[o].add(packets[i]);
-                } else {
-                    packets[i].kill();
-                }
+        // OutputBatches detaches a batch before pushing it: a packet pushed back into this element from
+        // downstream is gathered apart from the batch being pushed.
+        OutputBatches into = perOutput;
+        for (int i = 0; i < size; i++) {
+            int o = out[i];
+            if (o < outputs) {
+                into.add(o, packets[i]);
+            } else {
+                packets[i].kill();
             }
-            batch.clear();
-            for (int o = 0; o < outputs; o++) {
-                PacketBatch b = into[o];
-                if (!b.isEmpty()) {
-                    output(o).push(b);
-                    b.clear();
-                }
-            }
-        } finally {
-            busy = wasBusy;
         }
+        batch.clear();
+        into.flush();
     }
 }

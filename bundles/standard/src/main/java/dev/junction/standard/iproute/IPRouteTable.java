@@ -9,6 +9,7 @@ import dev.junction.element.HandlerRegistry;
 import dev.junction.net.IPv4;
 import dev.junction.packet.Packet;
 import dev.junction.packet.PacketBatch;
+import dev.junction.standard.OutputBatches;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -38,7 +39,7 @@ public abstract class IPRouteTable extends Element {
     private final List<IPRoute> slots = new ArrayList<>();
     private final Map<Long, Integer> slotOfPrefix = new HashMap<>();
     private List<IPRoute> configured = List.of();
-    private PacketBatch[] outputBatches;
+    private OutputBatches outputBatches;
     private long[] results;
     private long noRoutes;
     private int lookupQuery;
@@ -130,10 +131,7 @@ public abstract class IPRouteTable extends Element {
 
     @Override
     public void initialize() throws ConfigurationException {
-        outputBatches = new PacketBatch[outputCount()];
-        for (int i = 0; i < outputBatches.length; i++) {
-            outputBatches[i] = new PacketBatch();
-        }
+        outputBatches = new OutputBatches(this);
         results = new long[PacketBatch.DEFAULT_CAPACITY];
         initialized = true;
     }
@@ -153,7 +151,7 @@ public abstract class IPRouteTable extends Element {
             output((int) (found[0] >> 32)).push(batch); // the common case: the whole batch goes one way
             return;
         }
-        PacketBatch[] batches = outputBatches;
+        OutputBatches batches = outputBatches;
         for (int i = 0; i < size; i++) {
             Packet packet = packets[i];
             long result = found[i];
@@ -166,21 +164,10 @@ public abstract class IPRouteTable extends Element {
             if (gateway != 0) {
                 packet.setDstIp(gateway);
             }
-            PacketBatch target = batches[out];
-            target.add(packet);
-            if (target.isFull()) {
-                output(out).push(target);
-                target.clear();
-            }
+            batches.add(out, packet);
         }
         batch.clear();
-        for (int out = 0; out < batches.length; out++) {
-            PacketBatch target = batches[out];
-            if (!target.isEmpty()) {
-                output(out).push(target);
-                target.clear();
-            }
-        }
+        batches.flush();
     }
 
     /**
