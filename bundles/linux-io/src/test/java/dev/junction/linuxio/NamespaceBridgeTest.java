@@ -7,21 +7,18 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.junction.engine.runtime.Router;
 import dev.junction.engine.runtime.RuntimeOptions;
+import dev.junction.linuxio.Netns.Result;
 import dev.junction.router.RouterException;
 import dev.junction.router.RouterSource;
 import dev.junction.tools.BundleElementClasses;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -32,26 +29,20 @@ import org.junit.jupiter.api.Test;
  * and iproute2's {@code ip}; skipped with the reason otherwise. Every namespace made is removed afterwards.
  */
 class NamespaceBridgeTest {
-    private static final Duration COMMAND_LIMIT = Duration.ofSeconds(30);
-
-    private final long pid = ProcessHandle.current().pid();
-    private final String nsA = "jn-a-" + pid;
-    private final String nsB = "jn-b-" + pid;
-    private final String nsRouter = "jn-r-" + pid;
-    private final List<String> created = new ArrayList<>();
+    private final Netns netns = new Netns();
+    private String nsA;
+    private String nsB;
+    private String nsRouter;
 
     @AfterEach
-    void removeNamespaces() throws Exception {
-        for (String ns : created) {
-            run("ip", "netns", "del", ns);
-        }
-        created.clear();
+    void removeNamespaces() {
+        netns.close();
     }
 
     @Test
     void twoNamespacesPingThroughAnEtherSwitch() throws Exception {
-        assumeRootAndIp();
-        assumeTrue(commandWorks("ping", "-V"), "needs iputils' 'ping' command (apt-get install iputils-ping)");
+        Netns.assumeRootAndIp();
+        Netns.assumePing();
         bridgeNamespaces();
 
         String config = """
@@ -62,9 +53,7 @@ class NamespaceBridgeTest {
         Router router = Router.start("linux-io-test", source(config), BundleElementClasses.fromClassPath(),
                 RuntimeOptions.defaults());
         try {
-            Result ping = run("ip", "netns", "exec", nsA, "ping", "-c", "3", "-W", "1", "198.18.0.2");
-            assertEquals(0, ping.status, ping.output);
-            assertTrue(ping.output.contains(" 0% packet loss"), ping.output);
+            Netns.assertNoLoss(netns.ping(nsA, "-c", "3", "-W", "1", "198.18.0.2"));
             assertTrue(Long.parseLong(router.read("fa.count")) >= 3, "fa.count");
             assertTrue(Long.parseLong(router.read("fb.count")) >= 3, "fb.count");
             assertTrue(Long.parseLong(router.read("tb.count")) >= 3, "tb.count");
@@ -80,8 +69,7 @@ class NamespaceBridgeTest {
             assertEquals(2, kept.size(), "the two FromDevice sockets live on (ToDevice opens new ones)");
             assertTrue(Long.parseLong(router.read("fa.count")) >= before, "fa.count after the swap");
             assertTrue(Long.parseLong(router.read("tb.count")) >= 3, "tb.count after the swap");
-            Result swapped = run("ip", "netns", "exec", nsA, "ping", "-c", "3", "-W", "1", "198.18.0.2");
-            assertTrue(swapped.output.contains(" 0% packet loss"), swapped.output);
+            Netns.assertNoLoss(netns.ping(nsA, "-c", "3", "-W", "1", "198.18.0.2"));
             assertTrue(Long.parseLong(router.read("fa.count")) >= before + 3, "fa.count after the swap");
             long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
             while (pollerThreads() > 2 && System.nanoTime() < deadline) {
@@ -92,22 +80,21 @@ class NamespaceBridgeTest {
             // Steady state allocates nothing per packet on the router threads: once the JIT has compiled the path
             // (8000 frames each way first), 2000 echo requests and replies cross the graph (ping's flood mode,
             // bounded by count and deadline) for less than 64 KB in all (handler reads and scheduling included).
-            run("ip", "netns", "exec", nsA, "ping", "-f", "-c", "4000", "-w", "20", "198.18.0.2");
+            netns.ping(nsA, "-f", "-c", "4000", "-w", "20", "198.18.0.2");
             long allocatedBefore = routerThreadsAllocated(router);
-            Result flood = run("ip", "netns", "exec", nsA, "ping", "-f", "-c", "1000", "-w", "10", "198.18.0.2");
+            Result flood = netns.ping(nsA, "-f", "-c", "1000", "-w", "10", "198.18.0.2");
             long allocated = routerThreadsAllocated(router) - allocatedBefore;
-            assertTrue(flood.output.contains(" 0% packet loss"), flood.output);
+            Netns.assertNoLoss(flood);
             System.out.println("linux-io: router threads allocated " + allocated + " bytes for 2000 frames; "
-                    + flood.output.lines().filter(line -> line.contains("packet loss")).findFirst().orElse(""));
+                    + flood.output().lines().filter(line -> line.contains("packet loss")).findFirst().orElse(""));
             assertTrue(allocated < 65536, "router threads allocated " + allocated + " bytes for 2000 frames");
 
             // A link that goes down and comes back: the elements do not fail, and traffic resumes.
-            must("ip", "-n", nsRouter, "link", "set", "ra", "down");
-            Result down = run("ip", "netns", "exec", nsA, "ping", "-c", "1", "-W", "1", "198.18.0.2");
-            assertTrue(down.status != 0, "ping succeeded with the router's link down: " + down.output);
-            must("ip", "-n", nsRouter, "link", "set", "ra", "up");
-            Result again = run("ip", "netns", "exec", nsA, "ping", "-c", "3", "-W", "1", "198.18.0.2");
-            assertTrue(again.output.contains(" 0% packet loss"), again.output);
+            Netns.must("ip", "-n", nsRouter, "link", "set", "ra", "down");
+            Result down = netns.ping(nsA, "-c", "1", "-W", "1", "198.18.0.2");
+            assertTrue(down.status() != 0, "ping succeeded with the router's link down: " + down.output());
+            Netns.must("ip", "-n", nsRouter, "link", "set", "ra", "up");
+            Netns.assertNoLoss(netns.ping(nsA, "-c", "3", "-W", "1", "198.18.0.2"));
         } finally {
             router.stop();
             router.close();
@@ -156,8 +143,8 @@ class NamespaceBridgeTest {
     /** Frames too big for the pool's buffers are dropped and counted; smaller ones still pass. */
     @Test
     void framesLargerThanThePoolBuffersAreDroppedAndCounted() throws Exception {
-        assumeRootAndIp();
-        assumeTrue(commandWorks("ping", "-V"), "needs iputils' 'ping' command (apt-get install iputils-ping)");
+        Netns.assumeRootAndIp();
+        Netns.assumePing();
         bridgeNamespaces();
         String config = """
                 sw :: EtherSwitch;
@@ -168,13 +155,11 @@ class NamespaceBridgeTest {
         Router router = Router.start("linux-io-test", source(config), BundleElementClasses.fromClassPath(),
                 RuntimeOptions.defaults().withPool(1024, 512));
         try {
-            Result small = run("ip", "netns", "exec", nsA, "ping", "-c", "2", "-W", "1", "198.18.0.2");
-            assertTrue(small.output.contains(" 0% packet loss"), small.output);
-            Result big = run("ip", "netns", "exec", nsA, "ping", "-c", "2", "-W", "1", "-s", "1000", "198.18.0.2");
-            assertTrue(big.output.contains("100% packet loss"), big.output);
+            Netns.assertNoLoss(netns.ping(nsA, "-c", "2", "-W", "1", "198.18.0.2"));
+            Result big = netns.ping(nsA, "-c", "2", "-W", "1", "-s", "1000", "198.18.0.2");
+            assertTrue(big.output().contains("100% packet loss"), big.output());
             assertTrue(Long.parseLong(router.read("fa.drops")) >= 2, "fa.drops " + router.read("fa.drops"));
-            Result after = run("ip", "netns", "exec", nsA, "ping", "-c", "2", "-W", "1", "198.18.0.2");
-            assertTrue(after.output.contains(" 0% packet loss"), after.output);
+            Netns.assertNoLoss(netns.ping(nsA, "-c", "2", "-W", "1", "198.18.0.2"));
         } finally {
             router.stop();
             router.close();
@@ -183,18 +168,13 @@ class NamespaceBridgeTest {
 
     /** Namespaces A and B with kernel addresses, each joined by a veth pair to the router's namespace. */
     private void bridgeNamespaces() throws Exception {
-        for (String ns : List.of(nsA, nsB, nsRouter)) {
-            must("ip", "netns", "add", ns);
-            created.add(ns);
-            must("ip", "-n", ns, "link", "set", "lo", "up");
-        }
-        must("ip", "-n", nsA, "link", "add", "va", "type", "veth", "peer", "name", "ra", "netns", nsRouter);
-        must("ip", "-n", nsB, "link", "add", "vb", "type", "veth", "peer", "name", "rb", "netns", nsRouter);
-        must("ip", "-n", nsA, "addr", "add", "198.18.0.1/24", "dev", "va");
-        must("ip", "-n", nsB, "addr", "add", "198.18.0.2/24", "dev", "vb");
-        for (String[] link : new String[][] {{nsA, "va"}, {nsB, "vb"}, {nsRouter, "ra"}, {nsRouter, "rb"}}) {
-            must("ip", "-n", link[0], "link", "set", link[1], "up");
-        }
+        nsA = netns.create("a");
+        nsB = netns.create("b");
+        nsRouter = netns.create("r");
+        netns.veth(nsA, "va", nsRouter, "ra");
+        netns.veth(nsB, "vb", nsRouter, "rb");
+        netns.address(nsA, "va", "198.18.0.1/24");
+        netns.address(nsB, "vb", "198.18.0.2/24");
     }
 
     @Test
@@ -209,75 +189,31 @@ class NamespaceBridgeTest {
 
     @Test
     void aMissingNamespaceIsAConfigurationError() {
-        assumeRootAndIp();
+        Netns.assumeRootAndIp();
+        String missing = Netns.uniqueName("missing");
         RouterException e = assertThrows(RouterException.class, () -> Router.start("linux-io-test",
-                source("FromDevice(lo, NETNS jn-missing-" + pid + ") -> Discard;"),
+                source("FromDevice(lo, NETNS " + missing + ") -> Discard;"),
                 BundleElementClasses.fromClassPath(), RuntimeOptions.defaults()));
         String errors = String.join("\n", e.errors());
-        assertTrue(errors.contains("no such network namespace 'jn-missing-" + pid + "'"), errors);
+        assertTrue(errors.contains("no such network namespace '" + missing + "'"), errors);
     }
 
     /** Without CAP_NET_RAW (dropped from the bounding set by util-linux's setpriv), a clear error, no crash. */
     @Test
     void missingPrivilegesAreAConfigurationError() throws Exception {
-        assumeTrue(isRoot(), "needs root, to drop the privilege");
-        assumeTrue(commandWorks("setpriv", "--version"), "needs util-linux's 'setpriv'");
+        assumeTrue(Netns.isRoot(), "needs root, to drop the privilege");
+        assumeTrue(Netns.commandWorks("setpriv", "--version"), "needs util-linux's 'setpriv'");
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        Result result = run("setpriv", "--bounding-set=-net_raw", java, "--enable-native-access=ALL-UNNAMED",
+        Result result = Netns.run("setpriv", "--bounding-set=-net_raw", java, "--enable-native-access=ALL-UNNAMED",
                 "-cp", System.getProperty("java.class.path"), "dev.junction.tools.Click",
                 "-e", "FromDevice(lo) -> Discard;");
-        assertEquals(1, result.status, result.output);
-        assertTrue(result.output.contains(
+        assertEquals(1, result.status(), result.output());
+        assertTrue(result.output().contains(
                 "cannot open a packet socket for 'lo': Operation not permitted (packet sockets need root or"
-                        + " CAP_NET_RAW)"), result.output);
+                        + " CAP_NET_RAW)"), result.output());
     }
 
     private static RouterSource source(String text) {
         return new RouterSource(text, "test.click", null, Map.of());
-    }
-
-    private static void assumeRootAndIp() {
-        assumeTrue(isRoot(), "needs root (packet sockets and network namespaces)");
-        assumeTrue(commandWorks("ip", "-V"), "needs iproute2's 'ip' command");
-    }
-
-    private static boolean commandWorks(String... command) {
-        try {
-            return run(command).status == 0;
-        } catch (IOException | InterruptedException e) {
-            return false;
-        }
-    }
-
-    private static boolean isRoot() {
-        try {
-            for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
-                if (line.startsWith("Uid:")) {
-                    return line.split("\\s+")[2].equals("0");
-                }
-            }
-        } catch (IOException e) {
-            return false;
-        }
-        return false;
-    }
-
-    private record Result(int status, String output) {
-    }
-
-    private static void must(String... command) throws IOException, InterruptedException {
-        Result result = run(command);
-        assertEquals(0, result.status, String.join(" ", command) + ": " + result.output);
-    }
-
-    /** Runs a command with a time limit; output and errors together. */
-    private static Result run(String... command) throws IOException, InterruptedException {
-        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
-        if (!process.waitFor(COMMAND_LIMIT.toMillis(), TimeUnit.MILLISECONDS)) {
-            process.destroyForcibly();
-            return new Result(-1, String.join(" ", command) + ": timed out");
-        }
-        return new Result(process.exitValue(), new String(process.getInputStream().readAllBytes(),
-                StandardCharsets.UTF_8));
     }
 }
