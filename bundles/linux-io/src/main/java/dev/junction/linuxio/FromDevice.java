@@ -19,8 +19,6 @@ import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
 import java.lang.invoke.VarHandle;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.locks.LockSupport;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.ServiceScope;
 
@@ -97,7 +95,6 @@ public final class FromDevice extends Element {
     private static final int BLOCK_COUNT = 32;
     private static final int FRAME_SIZE = 2048;
     private static final int RETIRE_MILLIS = 4;
-    private static final int POLL_MILLIS = 100;
     private static final long BLOCK_STATUS = offset(TPACKET_BLOCK_DESC, "block_status");
     private static final long NUM_PKTS = offset(TPACKET_BLOCK_DESC, "num_pkts");
     private static final long FIRST_PKT = offset(TPACKET_BLOCK_DESC, "offset_to_first_pkt");
@@ -131,7 +128,7 @@ public final class FromDevice extends Element {
     private PacketPool pool;
     private PacketBatch batch;
     private Task task;
-    private Poller poller;
+    private IdlePoller poller;
 
     private int block;
     private boolean blockOpen;
@@ -198,7 +195,7 @@ public final class FromDevice extends Element {
         }
         batch = new PacketBatch(Math.min(burst, PacketBatch.DEFAULT_CAPACITY * 64));
         task = context().createTask(this::receive);
-        poller = new Poller(name(), fd, task);
+        poller = new IdlePoller("FromDevice " + name() + " poller", fd, task, true);
     }
 
     private void setUpRing(int ifindex) throws ConfigurationException {
@@ -399,7 +396,7 @@ public final class FromDevice extends Element {
         blockOpen = state.getLong("blockOpen", 0) != 0;
         framesLeft = (int) state.getLong("framesLeft", 0);
         frameOffset = state.getLong("frameOffset", 0);
-        poller = new Poller(name(), fd, task);
+        poller = new IdlePoller("FromDevice " + name() + " poller", fd, task, true);
         // Drain what the ring holds first; the task sleeps again once it is empty.
         poller.wake();
         task.reschedule();
@@ -430,90 +427,6 @@ public final class FromDevice extends Element {
         if (arena != null) {
             arena.close();
             arena = null;
-        }
-    }
-
-    /**
-     * The thread that waits in poll() while the task sleeps, then wakes the task. An error on the socket (the
-     * link went down: the kernel reports ENETDOWN and keeps reporting POLLERR until the error is read) is read
-     * with SO_ERROR, so that a down link is waited out in poll() rather than spun on; the kernel resumes delivery
-     * to the socket when the link comes back up. It has its own stop flag, so that a hot swap can end it while
-     * the socket lives on with the successor.
-     */
-    private static final class Poller implements Runnable {
-        private final int fd;
-        private final Task task;
-        private final Thread thread;
-        private volatile boolean stopped;
-        /** Set by the task when it found the ring empty and went to sleep; cleared here when it is woken. */
-        private volatile boolean idle = true;
-
-        Poller(String element, int fd, Task task) {
-            this.fd = fd;
-            this.task = task;
-            thread = Thread.ofPlatform().daemon().name("FromDevice " + element + " poller").start(this);
-        }
-
-        /** The task found the ring empty and unscheduled itself. */
-        void sleep() {
-            idle = true;
-            LockSupport.unpark(thread);
-        }
-
-        /** The task is about to run without being woken from here. */
-        void wake() {
-            idle = false;
-        }
-
-        void stop() {
-            stopped = true;
-            LockSupport.unpark(thread);
-        }
-
-        void join() {
-            try {
-                thread.join(TimeUnit.SECONDS.toMillis(2));
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
-
-        @Override
-        public void run() {
-            try (Arena local = Arena.ofConfined()) {
-                MemorySegment pollErrno = Libc.newErrno(local);
-                MemorySegment pollfd = local.allocate(Libc.POLLFD);
-                MemorySegment error = local.allocate(ValueLayout.JAVA_INT);
-                MemorySegment errorLength = local.allocate(ValueLayout.JAVA_INT);
-                pollfd.set(ValueLayout.JAVA_INT, offset(Libc.POLLFD, "fd"), fd);
-                pollfd.set(ValueLayout.JAVA_SHORT, offset(Libc.POLLFD, "events"), (short) Libc.POLLIN);
-                long revents = offset(Libc.POLLFD, "revents");
-                long address = pollfd.address();
-                while (!stopped) {
-                    if (!idle) {
-                        LockSupport.parkNanos(this, TimeUnit.MILLISECONDS.toNanos(POLL_MILLIS));
-                        continue;
-                    }
-                    int ready = Libc.poll(pollErrno, address, 1, POLL_MILLIS);
-                    if (ready > 0) {
-                        int events = pollfd.get(ValueLayout.JAVA_SHORT, revents);
-                        if ((events & Libc.POLLERR) != 0) {
-                            errorLength.set(ValueLayout.JAVA_INT, 0, 4);
-                            Libc.getsockopt(pollErrno, fd, Libc.SOL_SOCKET, Libc.SO_ERROR, error, errorLength);
-                        }
-                        if ((events & Libc.POLLIN) != 0 && !stopped) {
-                            idle = false;
-                            task.reschedule();
-                        } else if ((events & Libc.POLLERR) == 0) {
-                            // Neither data nor an error (POLLHUP, POLLNVAL): do not spin on it.
-                            LockSupport.parkNanos(this, TimeUnit.MILLISECONDS.toNanos(POLL_MILLIS));
-                        }
-                    } else if (ready < 0 && Libc.errno(pollErrno) != Libc.EINTR) {
-                        // Should not happen on a valid socket; do not spin on it.
-                        LockSupport.parkNanos(this, TimeUnit.MILLISECONDS.toNanos(POLL_MILLIS));
-                    }
-                }
-            }
         }
     }
 }

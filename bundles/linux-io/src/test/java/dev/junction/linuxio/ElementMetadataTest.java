@@ -22,7 +22,8 @@ import org.junit.jupiter.api.Test;
 
 /** The bundle's element classes are documented, registered as DS prototypes, and document their handlers. */
 class ElementMetadataTest {
-    private static final List<Class<? extends Element>> CLASSES = List.of(FromDevice.class, ToDevice.class);
+    private static final List<Class<? extends Element>> CLASSES = List.of(FromDevice.class, ToDevice.class,
+            FromHost.class, ToHost.class, KernelTap.class, KernelTun.class);
 
     @Test
     void everyElementClassIsNamedAndDocumented() {

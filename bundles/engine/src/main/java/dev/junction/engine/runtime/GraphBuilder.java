@@ -166,9 +166,12 @@ final class GraphBuilder {
         graph.setHandlers(tables);
     }
 
-    /** Initializes the elements in order; Click stops at the first that fails. */
+    /**
+     * Initializes the elements in the configure order (so an element of a later phase, such as ToHost, finds
+     * what one of an earlier phase set up); Click stops at the first that fails.
+     */
     private static void initialize(Graph graph, Diagnostics diagnostics) {
-        for (int i = 0; i < graph.size(); i++) {
+        for (int i : configureOrder(graph)) {
             List<String> errors;
             try {
                 graph.element(i).initialize();

@@ -61,6 +61,45 @@ public final class Libc {
     public static final int EPERM = 1;
     public static final int EACCES = 13;
     public static final int ENOENT = 2;
+    public static final int EIO = 5;
+    public static final int EBUSY = 16;
+    public static final int EMSGSIZE = 90;
+    public static final int ENETDOWN = 100;
+    public static final int ENOBUFS = 105;
+    public static final int ENXIO = 6;
+    public static final int EINVAL = 22;
+    public static final int EEXIST = 17;
+    // TX ring (TPACKET_V2)
+    public static final int PACKET_TX_RING = 13;
+    public static final int PACKET_LOSS = 14;
+    public static final int TPACKET_V2 = 1;
+    public static final int TP_STATUS_AVAILABLE = 0;
+    public static final int TP_STATUS_SEND_REQUEST = 1;
+    public static final int TP_STATUS_SENDING = 2;
+    public static final int TP_STATUS_WRONG_FORMAT = 4;
+    public static final int PACKET_FANOUT = 18;
+    // TUN/TAP and interface set-up
+    public static final int O_RDWR = 2;
+    public static final int O_NONBLOCK = 0x800;
+    public static final long TUNSETIFF = 0x400454caL;
+    public static final short IFF_TUN = 0x0001;
+    public static final short IFF_TAP = 0x0002;
+    public static final short IFF_NO_PI = 0x1000;
+    public static final int AF_INET = 2;
+    public static final int SOCK_DGRAM = 2;
+    public static final long SIOCGIFFLAGS = 0x8913;
+    public static final long SIOCSIFFLAGS = 0x8914;
+    public static final long SIOCSIFADDR = 0x8916;
+    public static final long SIOCSIFNETMASK = 0x891c;
+    public static final long SIOCSIFMTU = 0x8922;
+    public static final long SIOCSIFHWADDR = 0x8924;
+    public static final long SIOCADDRT = 0x890B;
+    public static final short IFF_UP = 0x1;
+    public static final short IFF_NOARP = 0x80;
+    public static final short IFF_PROMISC = 0x100;
+    public static final short ARPHRD_ETHER = 1;
+    public static final short RTF_UP = 0x1;
+    public static final short RTF_GATEWAY = 0x2;
 
     // ---------------------------------------------------------------- struct layouts
 
@@ -135,6 +174,45 @@ public final class Libc {
             JAVA_INT.withName("ifr_mtu"),
             MemoryLayout.paddingLayout(20));
 
+    /** {@code struct tpacket_req}: the TPACKET_V2 ring request. */
+    public static final StructLayout TPACKET_REQ = MemoryLayout.structLayout(
+            JAVA_INT.withName("tp_block_size"),
+            JAVA_INT.withName("tp_block_nr"),
+            JAVA_INT.withName("tp_frame_size"),
+            JAVA_INT.withName("tp_frame_nr"));
+
+    /** {@code struct tpacket2_hdr} (32 bytes, TPACKET_ALIGNed); a TX frame's data follows it directly. */
+    public static final StructLayout TPACKET2_HDR = MemoryLayout.structLayout(
+            JAVA_INT.withName("tp_status"),
+            JAVA_INT.withName("tp_len"),
+            JAVA_INT.withName("tp_snaplen"),
+            JAVA_SHORT.withName("tp_mac"),
+            JAVA_SHORT.withName("tp_net"),
+            JAVA_INT.withName("tp_sec"),
+            JAVA_INT.withName("tp_nsec"),
+            JAVA_SHORT.withName("tp_vlan_tci"),
+            JAVA_SHORT.withName("tp_vlan_tpid"),
+            MemoryLayout.sequenceLayout(4, JAVA_BYTE).withName("tp_padding"));
+
+    /**
+     * {@code struct ifreq} in general: the name, then a 24-byte union. The union holds a flags short, an int (MTU),
+     * or a {@code struct sockaddr} (family, then 14 bytes: for AF_INET a port and the address; for ARPHRD_ETHER
+     * the MAC address).
+     */
+    public static final StructLayout IFREQ = MemoryLayout.structLayout(
+            MemoryLayout.sequenceLayout(IFNAMSIZ, JAVA_BYTE).withName("ifr_name"),
+            JAVA_SHORT.withName("ifr_family_or_flags"),
+            MemoryLayout.sequenceLayout(22, JAVA_BYTE).withName("ifr_data"));
+
+    /** {@code struct rtentry} of 64-bit Linux, as SIOCADDRT takes it (the fields a default route needs). */
+    public static final StructLayout RTENTRY = MemoryLayout.structLayout(
+            JAVA_LONG.withName("rt_pad1"),
+            MemoryLayout.sequenceLayout(16, JAVA_BYTE).withName("rt_dst"),
+            MemoryLayout.sequenceLayout(16, JAVA_BYTE).withName("rt_gateway"),
+            MemoryLayout.sequenceLayout(16, JAVA_BYTE).withName("rt_genmask"),
+            JAVA_SHORT.withName("rt_flags"),
+            MemoryLayout.paddingLayout(62));
+
     public static long offset(StructLayout layout, String field) {
         return layout.byteOffset(MemoryLayout.PathElement.groupElement(field));
     }
@@ -159,6 +237,8 @@ public final class Libc {
     private static final MethodHandle POLL = bind("poll", FunctionDescriptor.of(JAVA_INT, JAVA_LONG, JAVA_LONG, JAVA_INT));
     private static final MethodHandle SENDTO = bind("sendto",
             FunctionDescriptor.of(JAVA_LONG, JAVA_INT, JAVA_LONG, JAVA_LONG, JAVA_INT, JAVA_LONG, JAVA_INT));
+    private static final MethodHandle READ = bind("read", FunctionDescriptor.of(JAVA_LONG, JAVA_INT, JAVA_LONG, JAVA_LONG));
+    private static final MethodHandle WRITE = bind("write", FunctionDescriptor.of(JAVA_LONG, JAVA_INT, JAVA_LONG, JAVA_LONG));
     private static final MethodHandle CLOSE = bind("close", FunctionDescriptor.of(JAVA_INT, JAVA_INT));
     private static final MethodHandle IF_NAMETOINDEX = bind("if_nametoindex", FunctionDescriptor.of(JAVA_INT, ADDRESS));
     private static final MethodHandle IOCTL = LINKER.downcallHandle(LIBC.find("ioctl").orElseThrow(),
@@ -285,6 +365,24 @@ public final class Libc {
             int addressLength) {
         try {
             return (long) SENDTO.invokeExact(errno, fd, buffer, length, flags, address, addressLength);
+        } catch (Throwable e) {
+            throw rethrow(e);
+        }
+    }
+
+    /** read into raw memory; returns the byte count, 0 at end, or -1. */
+    public static long read(MemorySegment errno, int fd, long buffer, long length) {
+        try {
+            return (long) READ.invokeExact(errno, fd, buffer, length);
+        } catch (Throwable e) {
+            throw rethrow(e);
+        }
+    }
+
+    /** write from raw memory; returns the byte count or -1. */
+    public static long write(MemorySegment errno, int fd, long buffer, long length) {
+        try {
+            return (long) WRITE.invokeExact(errno, fd, buffer, length);
         } catch (Throwable e) {
             throw rethrow(e);
         }

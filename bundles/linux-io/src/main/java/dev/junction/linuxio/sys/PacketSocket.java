@@ -33,7 +33,7 @@ public final class PacketSocket {
 
     /** Checks that {@code device} exists (in {@code netns} if not null) and returns its index. */
     public static int interfaceIndex(String device, String netns) throws ConfigurationException {
-        try (Arena arena = Arena.ofConfined(); Namespace ignored = Namespace.enter(netns, arena)) {
+        try (Arena arena = Arena.ofConfined(); NetworkNamespace ignored = NetworkNamespace.enter(netns)) {
             return lookup(device, netns, arena);
         }
     }
@@ -42,7 +42,7 @@ public final class PacketSocket {
      * Opens a raw packet socket for {@code protocol} (host order; 0 receives nothing) bound to {@code device}.
      */
     public static PacketSocket open(String device, String netns, int protocol) throws ConfigurationException {
-        try (Arena arena = Arena.ofConfined(); Namespace ignored = Namespace.enter(netns, arena)) {
+        try (Arena arena = Arena.ofConfined(); NetworkNamespace ignored = NetworkNamespace.enter(netns)) {
             int ifindex = lookup(device, netns, arena);
             MemorySegment errno = Libc.newErrno(arena);
             int fd = Libc.socket(errno, Libc.AF_PACKET, Libc.SOCK_RAW | Libc.SOCK_CLOEXEC, Libc.htons(protocol));
@@ -90,62 +90,5 @@ public final class PacketSocket {
                     + (netns == null ? "" : " in network namespace '" + netns + "'"));
         }
         return index;
-    }
-
-    /** The calling thread inside a network namespace until closed; {@code null} name: stays where it is. */
-    private static final class Namespace implements AutoCloseable {
-        private final MemorySegment errno;
-        private final int home;
-
-        private Namespace(MemorySegment errno, int home) {
-            this.errno = errno;
-            this.home = home;
-        }
-
-        static Namespace enter(String name, Arena arena) throws ConfigurationException {
-            MemorySegment errno = Libc.newErrno(arena);
-            if (name == null) {
-                return new Namespace(errno, -1);
-            }
-            if (name.isEmpty() || name.indexOf('/') >= 0 || name.equals(".") || name.equals("..")) {
-                throw new ConfigurationException("bad network namespace name '" + name + "'");
-            }
-            String path = "/var/run/netns/" + name;
-            int target = Libc.open(errno, arena, path, Libc.O_RDONLY | Libc.O_CLOEXEC);
-            if (target < 0) {
-                int error = Libc.errno(errno);
-                throw error == Libc.ENOENT
-                        ? new ConfigurationException("no such network namespace '" + name + "' (" + path + ")")
-                        : failure("cannot open network namespace " + path, error);
-            }
-            int home = Libc.open(errno, arena, "/proc/thread-self/ns/net", Libc.O_RDONLY | Libc.O_CLOEXEC);
-            if (home < 0) {
-                int error = Libc.errno(errno);
-                Libc.close(errno, target);
-                throw failure("cannot open this thread's network namespace", error);
-            }
-            if (Libc.setns(errno, target, Libc.CLONE_NEWNET) < 0) {
-                int error = Libc.errno(errno);
-                Libc.close(errno, target);
-                Libc.close(errno, home);
-                throw failure("cannot enter network namespace '" + name + "'", error);
-            }
-            Libc.close(errno, target);
-            return new Namespace(errno, home);
-        }
-
-        @Override
-        public void close() {
-            if (home < 0) {
-                return;
-            }
-            int result = Libc.setns(errno, home, Libc.CLONE_NEWNET);
-            Libc.close(errno, home);
-            if (result < 0) {
-                // The thread would go on in the wrong namespace: that must not pass silently.
-                throw new IllegalStateException("cannot return to the original network namespace: "
-                        + Libc.strerror(Libc.errno(errno)));
-            }
-        }
     }
 }
