@@ -95,6 +95,8 @@ public final class FromDevice extends Element {
     private static final int BLOCK_COUNT = 32;
     private static final int FRAME_SIZE = 2048;
     private static final int RETIRE_MILLIS = 4;
+    /** Ethernet header plus one VLAN tag on top of the MTU. */
+    private static final int LINK_HEADER = 18;
     private static final long BLOCK_STATUS = offset(TPACKET_BLOCK_DESC, "block_status");
     private static final long NUM_PKTS = offset(TPACKET_BLOCK_DESC, "num_pkts");
     private static final long FIRST_PKT = offset(TPACKET_BLOCK_DESC, "offset_to_first_pkt");
@@ -187,6 +189,13 @@ public final class FromDevice extends Element {
         errno = Libc.newErrno(arena);
         PacketSocket socket = PacketSocket.open(device, netns, Libc.ETH_P_ALL);
         fd = socket.fd();
+        int longest = Math.min(PacketSocket.mtu(fd, device) + LINK_HEADER, snaplen);
+        if (headroom + longest > pool.bufferSize()) {
+            context().warning("the MTU of '" + device + "' allows " + longest + "-byte frames, but the router's"
+                    + " packet buffers hold " + (pool.bufferSize() - headroom) + " bytes after the headroom: longer"
+                    + " frames will be dropped and counted in 'drops' (use a larger buffer size, a smaller"
+                    + " HEADROOM or SNAPLEN)");
+        }
         try {
             setUpRing(socket.ifindex());
         } catch (ConfigurationException e) {

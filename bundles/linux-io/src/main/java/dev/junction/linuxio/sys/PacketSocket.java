@@ -64,6 +64,23 @@ public final class PacketSocket {
         }
     }
 
+    /**
+     * The MTU of {@code device}, asked through any socket {@code fd} of its namespace; a failure is reported as
+     * such (it should not happen on a socket just bound to the device).
+     */
+    public static int mtu(int fd, String device) throws ConfigurationException {
+        try (Arena arena = Arena.ofConfined()) {
+            MemorySegment errno = Libc.newErrno(arena);
+            MemorySegment request = arena.allocate(Libc.IFREQ_MTU);
+            byte[] name = device.getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+            MemorySegment.copy(name, 0, request, ValueLayout.JAVA_BYTE, 0, name.length);
+            if (Libc.ioctl(errno, fd, Libc.SIOCGIFMTU, request) < 0) {
+                throw failure("cannot read the MTU of '" + device + "'", Libc.errno(errno));
+            }
+            return request.get(ValueLayout.JAVA_INT, offset(Libc.IFREQ_MTU, "ifr_mtu"));
+        }
+    }
+
     /** Closes the socket; errors are ignored (there is nothing left to do about them). */
     public void close() {
         try (Arena arena = Arena.ofConfined()) {
