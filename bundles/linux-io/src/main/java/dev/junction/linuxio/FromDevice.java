@@ -38,7 +38,7 @@ import static dev.junction.linuxio.sys.Libc.offset;
 @Component(service = Element.class, scope = ServiceScope.PROTOTYPE)
 @ElementClass("FromDevice")
 @ElementDoc(
-        synopsis = "FromDevice(DEVNAME [, keywords PROMISC, SNAPLEN, BURST, SNIFFER, OUTBOUND, HEADROOM, NETNS])",
+        synopsis = "FromDevice(DEVNAME [, keywords PROMISC, SNAPLEN, BURST, QUEUE, N_QUEUES, SNIFFER, OUTBOUND, HEADROOM, NETNS])",
         category = "netdevices",
         summary = "reads packets from a Linux network interface",
         description = """
@@ -63,6 +63,14 @@ import static dev.junction.linuxio.sys.Libc.offset;
                     Unsigned. At most this many bytes of each frame are kept. Default 2046."""),
             @ElementDoc.Argument(name = "BURST", description = """
                     Unsigned. The most frames pushed each time the task runs, in one batch. Default 1."""),
+            @ElementDoc.Argument(name = "QUEUE", description = """
+                    Unsigned. This element's receive queue, from 0 to N_QUEUES - 1. Default 0."""),
+            @ElementDoc.Argument(name = "N_QUEUES", description = """
+                    Unsigned. With more than 1, the N_QUEUES FromDevice elements of one interface share its \
+                    frames as a NIC's receive queues do: each frame goes to exactly one of them, chosen by a hash \
+                    of its flow (a PACKET_FANOUT group in hash mode, with IP fragments reassembled for hashing so \
+                    that a flow stays on one queue). Give each its own QUEUE and, with StaticThreadSched, its \
+                    own thread. Default 1: this element receives every frame."""),
             @ElementDoc.Argument(name = "SNIFFER", description = """
                     Boolean. True (the default) lets the Linux stack see the frames too. A packet socket \
                     cannot hide frames from the kernel: false is accepted with a warning and changes \
@@ -121,6 +129,11 @@ public final class FromDevice extends Element {
     private int burst;
     private boolean outbound;
     private int headroom;
+    private int queue;
+    private int queues;
+    private int ifindex;
+    /** Whether the socket receives yet: it is bound to all protocols by the first run of the task, see start(). */
+    private boolean bound;
 
     private Arena arena;
     /** The socket, or -1; with the ring, it moves to the successor in a hot swap. */
@@ -160,8 +173,16 @@ public final class FromDevice extends Element {
         boolean sniffer = args.read("SNIFFER", ArgTypes.BOOLEAN, true);
         outbound = args.read("OUTBOUND", ArgTypes.BOOLEAN, false);
         headroom = args.read("HEADROOM", ArgTypes.UNSIGNED_INT, -1);
+        queue = args.read("QUEUE", ArgTypes.UNSIGNED_INT, 0);
+        queues = args.read("N_QUEUES", ArgTypes.UNSIGNED_INT, 1);
         netns = args.read("NETNS", ArgTypes.STRING, null);
         args.complete();
+        if (queues == 0 || queues > 1024) {
+            throw new ConfigurationException("N_QUEUES out of range (1 to 1024)");
+        }
+        if (queue >= queues) {
+            throw new ConfigurationException("QUEUE " + queue + " out of range: N_QUEUES is " + queues);
+        }
         if (snaplen == 0 || snaplen > FRAME_SIZE * 32) {
             throw new ConfigurationException("SNAPLEN out of range");
         }
@@ -187,8 +208,11 @@ public final class FromDevice extends Element {
         }
         arena = Arena.ofShared();
         errno = Libc.newErrno(arena);
-        PacketSocket socket = PacketSocket.open(device, netns, Libc.ETH_P_ALL);
+        // Protocol 0: the socket receives nothing until start() binds it, after a hot swap's state transfer, so
+        // that a successor that adopts its predecessor's socket never takes frames away from it in between.
+        PacketSocket socket = PacketSocket.open(device, netns, 0);
         fd = socket.fd();
+        ifindex = socket.ifindex();
         int longest = Math.min(PacketSocket.mtu(fd, device) + LINK_HEADER, snaplen);
         if (headroom + longest > pool.bufferSize()) {
             context().warning("the MTU of '" + device + "' allows " + longest + "-byte frames, but the router's"
@@ -204,6 +228,30 @@ public final class FromDevice extends Element {
         }
         batch = new PacketBatch(Math.min(burst, PacketBatch.DEFAULT_CAPACITY * 64));
         task = context().createTask(this::receive);
+        task.reschedule();
+    }
+
+    /**
+     * Makes the socket receive: binds it to every protocol and, with N_QUEUES, joins the interface's fanout group;
+     * then starts the poller. Runs in the task's first run, once the graph is live.
+     */
+    private void start() {
+        bound = true;
+        int error = PacketSocket.bind(fd, ifindex, Libc.ETH_P_ALL);
+        if (error != 0) {
+            context().warning("cannot receive on '" + device + "': " + Libc.strerror(error));
+            return;
+        }
+        if (queues > 1) {
+            MemorySegment value = arena.allocate(ValueLayout.JAVA_INT);
+            value.set(ValueLayout.JAVA_INT, 0, (ifindex & 0xFFFF)
+                    | ((Libc.PACKET_FANOUT_HASH | Libc.PACKET_FANOUT_FLAG_DEFRAG) << 16));
+            if (Libc.setsockopt(errno, fd, Libc.SOL_PACKET, Libc.PACKET_FANOUT, value, 4) < 0) {
+                context().warning("cannot join the receive queues of '" + device + "' (PACKET_FANOUT group "
+                        + (ifindex & 0xFFFF) + "): " + Libc.strerror(Libc.errno(errno))
+                        + "; this element receives every frame");
+            }
+        }
         poller = new IdlePoller("FromDevice " + name() + " poller", fd, task, true);
     }
 
@@ -244,6 +292,13 @@ public final class FromDevice extends Element {
 
     /** The task: copies up to BURST frames from the ring into packets, pushes them, sleeps when the ring is empty. */
     private boolean receive() {
+        if (!bound) {
+            start();
+            if (poller == null) {
+                task.unschedule();
+                return false;
+            }
+        }
         MemorySegment memory = ring;
         int wanted = Math.min(burst, batch.capacity());
         int seen = 0;
@@ -277,7 +332,7 @@ public final class FromDevice extends Element {
             output(0).push(batch);
             batch.clear();
         }
-        if (seen == 0) {
+        if (seen == 0 && poller != null) {
             // Sleep: the poller wakes the task once poll() says a block is ready. Unscheduled first, so that
             // the poller's reschedule, whenever it comes, is never undone.
             task.unschedule();
@@ -351,7 +406,7 @@ public final class FromDevice extends Element {
 
     /** What says a successor may adopt this element's socket and ring: the same device, opened the same way. */
     private String identity() {
-        return device + "\n" + netns + "\n" + promisc;
+        return device + "\n" + netns + "\n" + promisc + "\n" + queue + "/" + queues;
     }
 
     /**
@@ -366,9 +421,12 @@ public final class FromDevice extends Element {
         if (ring == null) {
             return;
         }
-        poller.stop();
-        poller = null;
+        if (poller != null) {
+            poller.stop();
+            poller = null;
+        }
         state.put("identity", identity());
+        state.putLong("bound", bound ? 1 : 0);
         state.putLong("fd", fd);
         state.put("ring", ring);
         state.putLong("block", block);
@@ -395,8 +453,6 @@ public final class FromDevice extends Element {
             Libc.close(errno, movedFd);
             return;
         }
-        poller.stop();
-        poller.join();
         Libc.munmap(errno, ring.address(), ring.byteSize());
         Libc.close(errno, fd);
         fd = movedFd;
@@ -405,9 +461,12 @@ public final class FromDevice extends Element {
         blockOpen = state.getLong("blockOpen", 0) != 0;
         framesLeft = (int) state.getLong("framesLeft", 0);
         frameOffset = state.getLong("frameOffset", 0);
-        poller = new IdlePoller("FromDevice " + name() + " poller", fd, task, true);
-        // Drain what the ring holds first; the task sleeps again once it is empty.
-        poller.wake();
+        bound = state.getLong("bound", 0) != 0;
+        if (bound) {
+            poller = new IdlePoller("FromDevice " + name() + " poller", fd, task, true);
+            // Drain what the ring holds first; the task sleeps again once it is empty.
+            poller.wake();
+        }
         task.reschedule();
     }
 

@@ -78,6 +78,8 @@ public final class Libc {
     public static final int TP_STATUS_SENDING = 2;
     public static final int TP_STATUS_WRONG_FORMAT = 4;
     public static final int PACKET_FANOUT = 18;
+    public static final int PACKET_FANOUT_HASH = 0;
+    public static final int PACKET_FANOUT_FLAG_DEFRAG = 0x8000;
     // TUN/TAP and interface set-up
     public static final int O_RDWR = 2;
     public static final int O_NONBLOCK = 0x800;

@@ -49,18 +49,24 @@ public final class PacketSocket {
             if (fd < 0) {
                 throw failure("cannot open a packet socket for '" + device + "'", Libc.errno(errno));
             }
-            MemorySegment address = arena.allocate(SOCKADDR_LL);
-            address.set(ValueLayout.JAVA_SHORT, offset(SOCKADDR_LL, "sll_family"),
-                    (short) Libc.AF_PACKET);
-            address.set(ValueLayout.JAVA_SHORT, offset(SOCKADDR_LL, "sll_protocol"),
-                    Libc.htons(protocol));
-            address.set(ValueLayout.JAVA_INT, offset(SOCKADDR_LL, "sll_ifindex"), ifindex);
-            if (Libc.bind(errno, fd, address, (int) SOCKADDR_LL.byteSize()) < 0) {
-                int error = Libc.errno(errno);
+            int error = bind(fd, ifindex, protocol);
+            if (error != 0) {
                 Libc.close(errno, fd);
                 throw failure("cannot bind a packet socket to '" + device + "'", error);
             }
             return new PacketSocket(fd, ifindex);
+        }
+    }
+
+    /** Binds (or binds again) packet socket {@code fd} to interface {@code ifindex} and {@code protocol}; the errno or 0. */
+    public static int bind(int fd, int ifindex, int protocol) {
+        try (Arena arena = Arena.ofConfined()) {
+            MemorySegment errno = Libc.newErrno(arena);
+            MemorySegment address = arena.allocate(SOCKADDR_LL);
+            address.set(ValueLayout.JAVA_SHORT, offset(SOCKADDR_LL, "sll_family"), (short) Libc.AF_PACKET);
+            address.set(ValueLayout.JAVA_SHORT, offset(SOCKADDR_LL, "sll_protocol"), Libc.htons(protocol));
+            address.set(ValueLayout.JAVA_INT, offset(SOCKADDR_LL, "sll_ifindex"), ifindex);
+            return Libc.bind(errno, fd, address, (int) SOCKADDR_LL.byteSize()) < 0 ? Libc.errno(errno) : 0;
         }
     }
 
