@@ -8,6 +8,7 @@ import dev.junction.element.ElementClass;
 import dev.junction.element.ElementDoc;
 import dev.junction.element.ElementState;
 import dev.junction.element.HandlerRegistry;
+import dev.junction.linuxio.sys.IngressDrop;
 import dev.junction.linuxio.sys.Libc;
 import dev.junction.linuxio.sys.PacketSocket;
 import dev.junction.packet.Packet;
@@ -73,9 +74,12 @@ import static dev.junction.linuxio.sys.Libc.offset;
                     that a flow stays on one queue). Give each its own QUEUE and, with StaticThreadSched, its \
                     own thread. Default 1: this element receives every frame."""),
             @ElementDoc.Argument(name = "SNIFFER", description = """
-                    Boolean. True (the default) lets the Linux stack see the frames too. A packet socket \
-                    cannot hide frames from the kernel: false is accepted with a warning and changes \
-                    nothing."""),
+                    Boolean. True (the default) lets the Linux stack see the frames too, as a packet capture \
+                    does. False hides them from it: the router takes the interface over, and the host's stack \
+                    neither answers nor forwards what arrives there. It works with a traffic-control filter \
+                    that drops every arriving frame at the interface's ingress (a clsact qdisc with a BPF \
+                    program that drops: the kernel gives frames to packet sockets before it runs that filter), \
+                    there while the element lives; it needs CAP_NET_ADMIN and CAP_BPF too."""),
             @ElementDoc.Argument(name = "OUTBOUND", description = """
                     Boolean. Whether to also emit the frames the host itself sends on the interface. \
                     Default false."""),
@@ -134,6 +138,7 @@ public final class FromDevice extends Element {
     private int snaplen;
     private int burst;
     private boolean outbound;
+    private boolean sniffer;
     private int headroom;
     private int queue;
     private int queues;
@@ -142,6 +147,8 @@ public final class FromDevice extends Element {
     private boolean bound;
 
     private Arena arena;
+    /** With SNIFFER false: the filter that hides the interface's frames from the kernel. */
+    private IngressDrop hide;
     /** The socket, or -1; with the ring, it moves to the successor in a hot swap. */
     private int fd = -1;
     private MemorySegment errno;
@@ -176,7 +183,7 @@ public final class FromDevice extends Element {
         promisc = args.read("PROMISC", ArgTypes.BOOLEAN, false);
         snaplen = args.read("SNAPLEN", ArgTypes.UNSIGNED_INT, 2046);
         burst = args.read("BURST", ArgTypes.UNSIGNED_INT, 1);
-        boolean sniffer = args.read("SNIFFER", ArgTypes.BOOLEAN, true);
+        sniffer = args.read("SNIFFER", ArgTypes.BOOLEAN, true);
         outbound = args.read("OUTBOUND", ArgTypes.BOOLEAN, false);
         headroom = args.read("HEADROOM", ArgTypes.UNSIGNED_INT, -1);
         queue = args.read("QUEUE", ArgTypes.UNSIGNED_INT, 0);
@@ -194,9 +201,6 @@ public final class FromDevice extends Element {
         }
         if (burst == 0 || burst > PacketBatch.DEFAULT_CAPACITY * 64) {
             throw new ConfigurationException("BURST out of range");
-        }
-        if (!sniffer) {
-            context().warning("SNIFFER false is not supported on packet sockets: the kernel still sees the frames");
         }
         if (device != null) {
             PacketSocket.interfaceIndex(device, netns);
@@ -228,6 +232,9 @@ public final class FromDevice extends Element {
         }
         try {
             setUpRing(socket.ifindex());
+            if (!sniffer) {
+                hide = IngressDrop.acquire(device, netns, ifindex);
+            }
         } catch (ConfigurationException e) {
             release();
             throw e;
@@ -412,7 +419,7 @@ public final class FromDevice extends Element {
 
     /** What says a successor may adopt this element's socket and ring: the same device, opened the same way. */
     private String identity() {
-        return device + "\n" + netns + "\n" + promisc + "\n" + queue + "/" + queues;
+        return device + "\n" + netns + "\n" + promisc + "\n" + queue + "/" + queues + "\n" + sniffer;
     }
 
     /**
@@ -490,6 +497,10 @@ public final class FromDevice extends Element {
     }
 
     private synchronized void release() {
+        if (hide != null) {
+            hide.release();
+            hide = null;
+        }
         if (ring != null) {
             Libc.munmap(errno, ring.address(), ring.byteSize());
             ring = null;

@@ -241,6 +241,9 @@ public final class Libc {
             FunctionDescriptor.of(JAVA_LONG, JAVA_INT, JAVA_LONG, JAVA_LONG, JAVA_INT, JAVA_LONG, JAVA_INT));
     private static final MethodHandle READ = bind("read", FunctionDescriptor.of(JAVA_LONG, JAVA_INT, JAVA_LONG, JAVA_LONG));
     private static final MethodHandle WRITE = bind("write", FunctionDescriptor.of(JAVA_LONG, JAVA_INT, JAVA_LONG, JAVA_LONG));
+    private static final MethodHandle SYSCALL3 = LINKER.downcallHandle(LIBC.find("syscall").orElseThrow(),
+            FunctionDescriptor.of(JAVA_LONG, JAVA_LONG, JAVA_INT, ADDRESS, JAVA_INT), ERRNO_OPTION,
+            Linker.Option.firstVariadicArg(1));
     private static final MethodHandle CLOSE = bind("close", FunctionDescriptor.of(JAVA_INT, JAVA_INT));
     private static final MethodHandle IF_NAMETOINDEX = bind("if_nametoindex", FunctionDescriptor.of(JAVA_INT, ADDRESS));
     private static final MethodHandle IOCTL = LINKER.downcallHandle(LIBC.find("ioctl").orElseThrow(),
@@ -385,6 +388,15 @@ public final class Libc {
     public static long write(MemorySegment errno, int fd, long buffer, long length) {
         try {
             return (long) WRITE.invokeExact(errno, fd, buffer, length);
+        } catch (Throwable e) {
+            throw rethrow(e);
+        }
+    }
+
+    /** {@code syscall(number, int, pointer, int)}, for system calls the C library has no wrapper for (bpf). */
+    public static long syscall(MemorySegment errno, long number, int first, MemorySegment second, int third) {
+        try {
+            return (long) SYSCALL3.invokeExact(errno, number, first, second, third);
         } catch (Throwable e) {
             throw rethrow(e);
         }
