@@ -48,7 +48,8 @@ import static dev.junction.linuxio.sys.Libc.offset;
                 ring; each frame is copied once from the ring into a packet of the router's pool, with its \
                 MAC header annotation set, its timestamp from the kernel, its VLAN tag annotation when the \
                 kernel stripped a tag, and its packet type (host, broadcast, multicast, other host, \
-                outgoing). When the ring is empty the element sleeps in poll() on a helper thread, so an \
+                outgoing). A TCP or UDP checksum the sending host left to its device's offload (veth does \
+                this) is completed, so that the frame can be passed on. When the ring is empty the element sleeps in poll() on a helper thread, so an \
                 idle interface costs no router time. The kernel hands frames over in blocks, at the latest 1 ms \
                 after the first frame of a block arrived, so light traffic waits up to 1 ms. Frames the pool \
                 has no room for, or that do not fit a pool buffer with the requested headroom, are dropped and \
@@ -123,6 +124,7 @@ public final class FromDevice extends Element {
     private static final long NSEC = offset(TPACKET3_HDR, "tp_nsec");
     private static final long SNAPLEN_FIELD = offset(TPACKET3_HDR, "tp_snaplen");
     private static final long STATUS = offset(TPACKET3_HDR, "tp_status");
+    private static final long LENGTH = offset(TPACKET3_HDR, "tp_len");
     private static final long MAC = offset(TPACKET3_HDR, "tp_mac");
     private static final long VLAN_TCI = offset(TPACKET3_HDR, "tp_vlan_tci");
     /** sll_pkttype of the sockaddr_ll that follows the (48-byte, aligned) tpacket3_hdr. */
@@ -375,11 +377,20 @@ public final class FromDevice extends Element {
         packet.setMacHeader(0);
         long seconds = Integer.toUnsignedLong(memory.get(ValueLayout.JAVA_INT, frame + SEC));
         packet.setTimestampNanos(seconds * 1_000_000_000L + memory.get(ValueLayout.JAVA_INT, frame + NSEC));
-        if ((memory.get(ValueLayout.JAVA_INT, frame + STATUS) & Libc.TP_STATUS_VLAN_VALID) != 0) {
+        int status = memory.get(ValueLayout.JAVA_INT, frame + STATUS);
+        if ((status & Libc.TP_STATUS_VLAN_VALID) != 0) {
             packet.setVlanTci(memory.get(ValueLayout.JAVA_INT, frame + VLAN_TCI) & 0xFFFF);
+        }
+        if ((status & Libc.TP_STATUS_CSUMNOTREADY) != 0 && length == frameLength(memory, frame)) {
+            // Sent by the host's stack with checksum offload: finish what no device computed (whole frames only).
+            PartialChecksums.complete(packet);
         }
         packet.setPacketType(type >= 0 && type < TYPES.length ? TYPES[type] : PacketType.HOST);
         batch.add(packet);
+    }
+
+    private static int frameLength(MemorySegment memory, long frame) {
+        return memory.get(ValueLayout.JAVA_INT, frame + LENGTH);
     }
 
     /** Drops the kernel counted since start (PACKET_STATISTICS resets the kernel's counters on every read). */

@@ -45,6 +45,7 @@ public final class Libc {
     public static final int TP_STATUS_KERNEL = 0;
     public static final int TP_STATUS_USER = 1;
     public static final int TP_STATUS_VLAN_VALID = 0x10;
+    public static final int TP_STATUS_CSUMNOTREADY = 0x8;
     public static final int PROT_READ = 1;
     public static final int PROT_WRITE = 2;
     public static final int MAP_SHARED = 1;
