@@ -6,8 +6,6 @@ import dev.junction.packet.Packet;
 import dev.junction.packet.PacketBatch;
 import dev.junction.packet.PacketPool;
 import dev.junction.sched.Task;
-import java.lang.foreign.Arena;
-import java.lang.foreign.MemorySegment;
 
 /**
  * The receiving half of the TUN/TAP elements: a task that reads up to BURST frames from the device's non-blocking
@@ -28,8 +26,6 @@ final class HostReader {
     private final Receiver receiver;
     private final Task task;
     private final IdlePoller poller;
-    private final Arena arena = Arena.ofShared();
-    private final MemorySegment errno = Libc.newErrno(arena);
 
     private long count;
     private long drops;
@@ -55,7 +51,8 @@ final class HostReader {
                 // No packet to read into: leave the frame in the device's queue and come back.
                 break;
             }
-            long read = Libc.read(errno, fd, packet.buffer().address() + headroom, room);
+            // -1 is EAGAIN (nothing queued) or the device going away: either way, wait in poll().
+            long read = Libc.read(fd, packet.buffer().address() + headroom, room);
             if (read <= 0) {
                 packet.kill();
                 empty = true;
@@ -100,6 +97,5 @@ final class HostReader {
         task.unschedule();
         poller.stop();
         poller.join();
-        arena.close();
     }
 }

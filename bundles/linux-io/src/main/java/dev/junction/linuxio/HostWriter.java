@@ -64,7 +64,12 @@ final class HostWriter {
             }
             return;
         }
-        long written = Libc.write(errno, fd, packet.buffer().address() + packet.dataOffset(), length);
+        long address = packet.buffer().address() + packet.dataOffset();
+        long written = Libc.write(fd, address, length);
+        if (written < 0) {
+            // Again, to learn why (nothing was written the first time).
+            written = Libc.write(errno, fd, address, length);
+        }
         if (written == length) {
             count++;
             if (failing != 0) {

