@@ -3,6 +3,7 @@ package dev.junction.linuxio;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.junction.element.HandlerException;
 import dev.junction.engine.runtime.Router;
@@ -10,6 +11,7 @@ import dev.junction.engine.runtime.RuntimeOptions;
 import dev.junction.linuxio.Netns.Result;
 import dev.junction.router.RouterSource;
 import dev.junction.tools.BundleElementClasses;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -19,8 +21,9 @@ import org.junit.jupiter.api.Test;
  * ({@code setup up router}), routes between the kernels of two namespaces: they ping each other through it (it
  * answers their ARP queries and asks for their addresses), and it answers as a router does with ICMP errors:
  * time exceeded for TTL 1, network unreachable for an address it has no route to, and, once swapped to a
- * smaller MTU, fragmentation needed for a packet with DF, while packets without DF are fragmented. Needs root,
- * {@code ip} and {@code ping}; skipped with the reason otherwise. The namespaces are removed afterwards.
+ * smaller MTU, fragmentation needed for a packet with DF, while packets without DF are fragmented; UDP
+ * crosses it with its checksums intact (traceroute). Needs root, {@code ip} and {@code ping} ({@code traceroute}
+ * and {@code ethtool} for UDP); skipped with the reason otherwise. The namespaces are removed afterwards.
  */
 class IPRouterNamespaceTest {
     private final Netns netns = new Netns();
@@ -37,11 +40,7 @@ class IPRouterNamespaceTest {
         String prefix = Netns.uniqueName("ipr");
         String a = prefix + "-a";
         String b = prefix + "-b";
-        Result up = netns.setup(prefix, "up", "router");
-        assertEquals(0, up.status(), up.output());
-
-        RouterSource example = RouterSource.ofFile(Netns.examples().resolve("iprouter.click"))
-                .withDefinitions(Map.of("NETNS", prefix + "-r"));
+        RouterSource example = example(prefix);
         Router router = Router.start("iprouter", example, BundleElementClasses.fromClassPath(),
                 RuntimeOptions.defaults());
         try {
@@ -88,6 +87,42 @@ class IPRouterNamespaceTest {
         for (String ns : new String[] {a, b, prefix + "-r"}) {
             assertFalse(Netns.exists(ns), ns + " left after setup down");
         }
+    }
+
+    /**
+     * UDP crosses the router intact: traceroute's probes (UDP to unused ports) expire at the router at TTL 1
+     * and reach B's kernel at TTL 2, which answers port unreachable only if the UDP checksum is right. The setup
+     * script turns veth's checksum offload off in A and B for that (with ethtool), since a packet socket passes
+     * the unfinished checksums of offloaded packets on as they are.
+     */
+    @Test
+    void udpCrossesTheRouterIntact() throws Exception {
+        Netns.assumeRootAndIp();
+        assumeTrue(Netns.commandWorks("traceroute", "--version"), "needs 'traceroute' (apt-get install traceroute)");
+        assumeTrue(Netns.commandWorks("ethtool", "--version"), "needs 'ethtool' (apt-get install ethtool)");
+        String prefix = Netns.uniqueName("udp");
+        Router router = Router.start("iprouter", example(prefix), BundleElementClasses.fromClassPath(),
+                RuntimeOptions.defaults());
+        try {
+            Result trace = netns.exec(prefix + "-a", "traceroute", "-n", "-q", "1", "-w", "2", "-m", "3",
+                    "198.18.2.2");
+            assertEquals(0, trace.status(), trace.output());
+            List<String> hops = trace.output().lines().skip(1).map(String::strip).toList();
+            assertEquals(2, hops.size(), trace.output());
+            assertTrue(hops.get(0).startsWith("1  198.18.1.1 "), trace.output());
+            assertTrue(hops.get(1).startsWith("2  198.18.2.2 "), trace.output());
+        } finally {
+            router.stop();
+            router.close();
+        }
+    }
+
+    /** Runs {@code setup up router} for namespaces named after {@code prefix}; the example, for them. */
+    private RouterSource example(String prefix) throws Exception {
+        Result up = netns.setup(prefix, "up", "router");
+        assertEquals(0, up.status(), up.output());
+        return RouterSource.ofFile(Netns.examples().resolve("iprouter.click"))
+                .withDefinitions(Map.of("NETNS", prefix + "-r"));
     }
 
     private static long count(Router router, String handler) throws HandlerException {
