@@ -7,5 +7,7 @@
 define($NETNS jn-r);
 
 sw :: EtherSwitch;
-fa :: FromDevice(ra, PROMISC true, BURST 32, NETNS $NETNS) -> [0]sw[0] -> qa :: Queue -> ta :: ToDevice(ra, BURST 32, NETNS $NETNS);
-fb :: FromDevice(rb, PROMISC true, BURST 32, NETNS $NETNS) -> [1]sw[1] -> qb :: Queue -> tb :: ToDevice(rb, BURST 32, NETNS $NETNS);
+fa :: FromDevice(ra, PROMISC true, BURST 32, NETNS $NETNS)
+   -> [0]sw[0] -> qa :: Queue -> ta :: ToDevice(ra, BURST 32, NETNS $NETNS);
+fb :: FromDevice(rb, PROMISC true, BURST 32, NETNS $NETNS)
+   -> [1]sw[1] -> qb :: Queue -> tb :: ToDevice(rb, BURST 32, NETNS $NETNS);
