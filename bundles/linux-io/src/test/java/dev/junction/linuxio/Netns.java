@@ -134,6 +134,22 @@ final class Netns implements AutoCloseable {
         return "jn-" + role + "-" + PID + (serial == 0 ? "" : "-" + serial);
     }
 
+    /** Whether a namespace of that name exists (as {@code ip netns} keeps them). */
+    static boolean exists(String ns) {
+        return Files.exists(Path.of("/var/run/netns", ns));
+    }
+
+    /** The folder run/examples/netns of this checkout (tests run in their module's folder). */
+    static Path examples() {
+        for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
+            Path examples = dir.resolve("run/examples/netns");
+            if (Files.isDirectory(examples)) {
+                return examples;
+            }
+        }
+        throw new IllegalStateException("no run/examples/netns above " + Path.of("").toAbsolutePath());
+    }
+
     /** Makes a namespace with a unique name for {@code role}, its loopback up, and returns the name. */
     String create(String role) throws IOException, InterruptedException {
         String name = uniqueName(role);
@@ -141,6 +157,26 @@ final class Netns implements AutoCloseable {
         created.add(name);
         must("ip", "-n", name, "link", "set", "lo", "up");
         return name;
+    }
+
+    /**
+     * Runs the example script {@code run/examples/netns/setup ARGS} with {@code JN_PREFIX=prefix}; the
+     * namespaces {@code prefix-a}, {@code prefix-b} and {@code prefix-r} it makes are removed on {@link #close()}.
+     */
+    Result setup(String prefix, String... args) throws IOException, InterruptedException {
+        for (String role : List.of("a", "b", "r")) {
+            if (!created.contains(prefix + "-" + role)) {
+                adopt(prefix + "-" + role);
+            }
+        }
+        List<String> line = new ArrayList<>(List.of(examples().resolve("setup").toString()));
+        line.addAll(List.of(args));
+        return run(Map.of("JN_PREFIX", prefix), COMMAND_LIMIT, line);
+    }
+
+    /** Removes {@code ns} on {@link #close()} if it still exists then: for namespaces a script made. */
+    void adopt(String ns) {
+        created.add(ns);
     }
 
     /** A veth pair from {@code dev1} in namespace {@code ns1} to {@code dev2} in {@code ns2}, both ends up. */
@@ -169,11 +205,14 @@ final class Netns implements AutoCloseable {
         return exec(ns, line.toArray(String[]::new));
     }
 
-    /** Removes every namespace made here (their veth ends go with them), even after a failed removal. */
+    /** Removes every namespace made or adopted here (their veth ends go with them), even after a failure. */
     @Override
     public void close() {
         List<String> failures = new ArrayList<>();
         for (String ns : created.reversed()) {
+            if (!exists(ns)) {
+                continue;
+            }
             try {
                 Result result = run("ip", "netns", "del", ns);
                 if (!result.ok()) {
