@@ -32,39 +32,38 @@ class HostTapTest {
     }
 
     /**
-     * Namespace A (198.18.4.2) pings 198.18.4.1, the address of a TAP device in the router's namespace: every frame
-     * crosses the graph (veth -> ToHost -> kernel, kernel -> FromHost -> veth) and the kernel answers ARP and ICMP.
+     * The example run/examples/netns/host.click on the setup script's bridge topology: namespace A (198.18.0.1)
+     * pings 198.18.0.254, the address of a TAP device in the router's namespace. Every frame crosses the graph
+     * (veth -> ToHost -> kernel, kernel -> FromHost -> veth) and the kernel answers ARP and ICMP.
      */
     @Test
     void aNamespacePingsTheKernelBehindATapDeviceThroughTheGraph() throws Exception {
         Netns.assumeRootAndIp();
         Netns.assumePing();
-        String a = netns.create("ta");
-        String r = netns.create("tr");
-        netns.veth(a, "va", r, "ra");
-        netns.address(a, "va", "198.18.4.2/24");
-        String config = """
-                FromDevice(ra, PROMISC true, BURST 32, NETNS %1$s) -> th :: ToHost(jtap0, NETNS %1$s);
-                fh :: FromHost(jtap0, 198.18.4.1/24, ETHER 02:00:00:00:04:01, BURST 32, NETNS %1$s)
-                    -> td :: ToDevice(ra, NETNS %1$s);
-                """.formatted(r);
-        Router router = Router.start("tap-test", source(config), BundleElementClasses.fromClassPath(),
+        String prefix = Netns.uniqueName("tap");
+        String a = prefix + "-a";
+        String r = prefix + "-r";
+        Result up = netns.setup(prefix, "up", "bridge");
+        assertEquals(0, up.status(), up.output());
+        RouterSource config = RouterSource.ofFile(Netns.examples().resolve("host.click"))
+                .withDefinitions(Map.of("NETNS", r));
+        Router router = Router.start("tap-test", config, BundleElementClasses.fromClassPath(),
                 RuntimeOptions.defaults());
         try {
             Result link = Netns.must("ip", "-n", r, "-o", "addr", "show", "dev", "jtap0");
-            assertTrue(link.output().contains("inet 198.18.4.1/24"), link.output());
-            Netns.assertNoLoss(netns.ping(a, "-c", "3", "-W", "1", "198.18.4.1"));
+            assertTrue(link.output().contains("inet 198.18.0.254/24"), link.output());
+            Netns.assertNoLoss(netns.ping(a, "-c", "3", "-W", "1", "198.18.0.254"));
             assertTrue(Long.parseLong(router.read("th.count")) >= 4, "th.count (ARP + 3 echo requests)");
             assertTrue(Long.parseLong(router.read("fh.count")) >= 4, "fh.count (ARP + 3 echo replies)");
             assertEquals("jtap0", router.read("fh.dev_name"));
-            Result neighbour = Netns.must("ip", "-n", a, "neigh", "show", "198.18.4.1");
-            assertTrue(neighbour.output().contains("02:00:00:00:04:01"), neighbour.output());
+            Result neighbour = Netns.must("ip", "-n", a, "neigh", "show", "198.18.0.254");
+            assertTrue(neighbour.output().contains("02:00:c6:12:00:fe"), neighbour.output());
 
             // A hot swap keeps the very same device (same index), its address, and the traffic.
             String index = ifindex(r, "jtap0");
-            router.hotswap(source(config));
+            router.hotswap(config);
             assertEquals(index, ifindex(r, "jtap0"), "the TAP device survives the hot swap");
-            Netns.assertNoLoss(netns.ping(a, "-c", "3", "-W", "1", "198.18.4.1"));
+            Netns.assertNoLoss(netns.ping(a, "-c", "3", "-W", "1", "198.18.0.254"));
             assertTrue(Long.parseLong(router.read("th.count")) >= 7, "th.count carried over the swap");
         } finally {
             router.stop();
