@@ -398,14 +398,8 @@ public final class ARPQuerier extends Element {
 
     @Override
     public void saveState(ElementState state) {
-        state.put("arp.table", table);
-        ArpTable fresh = new ArpTable(); // the successor owns the entries and waiting packets now
-        fresh.packetCapacity = table.packetCapacity;
-        fresh.entryCapacity = table.entryCapacity;
-        fresh.entryPacketCapacity = table.entryPacketCapacity;
-        fresh.slimFactor = table.slimFactor;
-        fresh.timeout = table.timeout;
-        table = fresh;
+        // As JDK and element-api values: the successor may be of another revision of this bundle.
+        state.put("arp.table", table.export());
         state.putLong("arp.ip", myIp);
         state.putLong("arp.ether", myEther);
         state.putLong("arp.broadcast", broadcastIp);
@@ -416,21 +410,16 @@ public final class ARPQuerier extends Element {
 
     @Override
     public void takeState(ElementState state) {
-        ArpTable old = state.get("arp.table", ArpTable.class);
-        if (old == null) {
+        List<?> entries = state.get("arp.table", List.class);
+        if (entries == null) {
             return;
         }
         if (state.getLong("arp.ip", 0) != myIp || state.getLong("arp.ether", 0) != myEther
                 || state.getLong("arp.broadcast", 0) != broadcastIp) {
-            old.clear(); // another interface: Click starts afresh; the waiting packets go back to the pool
+            ArpTable.dropExported(entries); // another interface: Click starts afresh; the packets go back to the pool
             return;
         }
-        old.packetCapacity = table.packetCapacity;
-        old.entryCapacity = table.entryCapacity;
-        old.entryPacketCapacity = table.entryPacketCapacity;
-        old.slimFactor = table.slimFactor;
-        old.timeout = table.timeout;
-        table = old;
+        table.restore(entries);
         queries = state.getLong("arp.queries", 0);
         responses = state.getLong("arp.responses", 0);
         drops = state.getLong("arp.drops", 0);

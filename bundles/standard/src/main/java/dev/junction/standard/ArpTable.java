@@ -4,6 +4,8 @@ import dev.junction.net.EtherAddress;
 import dev.junction.net.IPv4;
 import dev.junction.packet.Packet;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * The ARP table behind ARPQuerier, with Click's ARPTable rules: entries keyed by IP address, kept in age order
@@ -201,6 +203,64 @@ final class ArpTable {
         values = new Entry[16];
         entryCount = 0;
         packetCount = 0;
+    }
+
+    /**
+     * The entries in age order as JDK and element-api values, for a hot swap (the successor may be of another
+     * revision of this bundle, so the table cannot travel as itself): per entry an {@code Object[]} of the
+     * address, the Ethernet address, known, polls since the last reply, the live and polled times, and the list of
+     * waiting packets. The table is left empty: the entries and their packets belong to the successor.
+     */
+    List<Object[]> export() {
+        List<Object[]> entries = new ArrayList<>(entryCount);
+        for (Entry entry = oldest; entry != null; entry = entry.newer) {
+            List<Packet> waiting = entry.waiting == null ? List.of() : new ArrayList<>(entry.waiting);
+            entries.add(new Object[] {entry.ip, entry.ether, entry.known, entry.pollsSinceReply, entry.liveAt,
+                entry.polledAt, waiting});
+        }
+        oldest = null;
+        newest = null;
+        keys = new int[16];
+        values = new Entry[16];
+        entryCount = 0;
+        packetCount = 0;
+        return entries;
+    }
+
+    /** Takes in the entries an {@link #export} gave (into an empty table), in their age order. */
+    void restore(List<?> entries) {
+        for (Object item : entries) {
+            Object[] fields = (Object[]) item;
+            Entry entry = new Entry((Integer) fields[0]);
+            entry.ether = (Long) fields[1];
+            entry.known = (Boolean) fields[2];
+            entry.pollsSinceReply = (Integer) fields[3];
+            entry.liveAt = (Long) fields[4];
+            entry.polledAt = (Long) fields[5];
+            List<?> waiting = (List<?>) fields[6];
+            if (!waiting.isEmpty()) {
+                entry.waiting = new ArrayDeque<>(waiting.size());
+                for (Object packet : waiting) {
+                    entry.waiting.addLast((Packet) packet);
+                }
+                packetCount += waiting.size();
+            }
+            entryCount++;
+            put(entry);
+            linkNewest(entry);
+        }
+    }
+
+    /** Frees the waiting packets of exported entries that will not be restored. */
+    static long dropExported(List<?> entries) {
+        long dropped = 0;
+        for (Object item : entries) {
+            for (Object packet : (List<?>) ((Object[]) item)[6]) {
+                ((Packet) packet).kill();
+                dropped++;
+            }
+        }
+        return dropped;
     }
 
     private static void killWaiting(Entry entry) {

@@ -80,6 +80,44 @@ class ARPQuerierTest {
         }
     }
 
+    /** The table and the waiting packets move to a successor as portable values (ElementState refuses others). */
+    @Test
+    void aHotSwapCarriesTheTableAndTheWaitingPackets() throws Exception {
+        try (TestRouter router = new TestRouter()) {
+            Wired old = wire(router, "18.26.4.24/24, 00:00:C0:AE:67:EF");
+            push(old.arp(), 1, reply(router, PEER, PEER_ETHER));
+            int other = IPv4.parse("18.26.4.2");
+            push(old.arp(), 0, ipTo(router, other));
+            old.queries().clear();
+            dev.junction.element.ElementState state = new dev.junction.element.ElementState();
+            old.arp().saveState(state);
+            assertEquals("", router.handlers(old.arp()).read("table"), "the old querier gave its entries away");
+
+            Wired fresh = wire(router, "18.26.4.24/24, 00:00:C0:AE:67:EF");
+            fresh.arp().takeState(state);
+            String table = router.handlers(fresh.arp()).read("table");
+            assertTrue(table.startsWith("18.26.4.1 1 00-16-3E-00-00-01 "), table);
+            assertTrue(table.contains("18.26.4.2 0 "), table);
+            push(fresh.arp(), 0, ipTo(router, PEER));
+            assertEquals(1, fresh.out().packets.size(), "known after the swap: sent at once");
+            push(fresh.arp(), 1, reply(router, other, PEER_ETHER + 1));
+            assertEquals(2, fresh.out().packets.size(), "the packet that waited before the swap leaves now");
+            fresh.out().clear();
+            fresh.queries().clear();
+
+            // A successor on another interface starts afresh and frees what waited.
+            Wired third = wire(router, "18.26.4.24/24, 00:00:C0:AE:67:EF");
+            push(third.arp(), 0, ipTo(router, IPv4.parse("18.26.4.3")));
+            third.queries().clear();
+            dev.junction.element.ElementState again = new dev.junction.element.ElementState();
+            third.arp().saveState(again);
+            Wired elsewhere = wire(router, "10.0.0.1/8, 00:00:C0:AE:67:F0");
+            elsewhere.arp().takeState(again);
+            assertEquals("", router.handlers(elsewhere.arp()).read("table"));
+            assertEquals(256, router.pool.available(), "no packet lost or leaked");
+        }
+    }
+
     @Test
     void broadcastMulticastAndZeroDestinations() throws Exception {
         try (TestRouter router = new TestRouter()) {
