@@ -3,7 +3,6 @@ package dev.junction.linuxio;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.junction.engine.runtime.Router;
 import dev.junction.engine.runtime.RuntimeOptions;
@@ -11,7 +10,6 @@ import dev.junction.linuxio.Netns.Result;
 import dev.junction.router.RouterException;
 import dev.junction.router.RouterSource;
 import dev.junction.tools.BundleElementClasses;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
@@ -161,12 +159,7 @@ class HostTapTest {
     /** Without CAP_NET_ADMIN (dropped from the bounding set by util-linux's setpriv), a clear error, no device. */
     @Test
     void missingPrivilegesAreAConfigurationError() throws Exception {
-        assumeTrue(Netns.isRoot(), "needs root, to drop the privilege");
-        assumeTrue(Netns.commandWorks("setpriv", "--version"), "needs util-linux's 'setpriv'");
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        Result result = Netns.run("setpriv", "--bounding-set=-net_admin", java, "--enable-native-access=ALL-UNNAMED",
-                "-cp", System.getProperty("java.class.path"), "dev.junction.tools.Click",
-                "-e", "KernelTap(198.18.13.1/24, DEVNAME jtap-noperm) -> Discard;");
+        Result result = Netns.clickWithout("net_admin", "KernelTap(198.18.13.1/24, DEVNAME jtap-noperm) -> Discard;");
         assertEquals(1, result.status(), result.output());
         assertTrue(result.output().contains("cannot create TAP device 'jtap-noperm': Operation not permitted (needs"
                 + " root or CAP_NET_ADMIN)"), result.output());

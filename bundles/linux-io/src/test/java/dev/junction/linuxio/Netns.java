@@ -205,6 +205,19 @@ final class Netns implements AutoCloseable {
         return exec(ns, line.toArray(String[]::new));
     }
 
+    /**
+     * Runs configuration {@code config} with the click tool in a new JVM whose bounding set lacks
+     * {@code capability} (such as {@code net_raw}), with util-linux's setpriv; skips the test unless it runs as root
+     * with setpriv. The JVM gets this one's class path.
+     */
+    static Result clickWithout(String capability, String config) throws IOException, InterruptedException {
+        assumeTrue(isRoot(), "needs root, to drop the privilege");
+        assumeTrue(commandWorks("setpriv", "--version"), "needs util-linux's 'setpriv'");
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        return run("setpriv", "--bounding-set=-" + capability, java, "--enable-native-access=ALL-UNNAMED",
+                "-cp", System.getProperty("java.class.path"), "dev.junction.tools.Click", "-e", config);
+    }
+
     /** Removes every namespace made or adopted here (their veth ends go with them), even after a failure. */
     @Override
     public void close() {
