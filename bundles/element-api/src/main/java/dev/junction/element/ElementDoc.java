@@ -59,7 +59,10 @@ public @interface ElementDoc {
         /** The handler's name, for example {@code "count"}. */
         String name();
 
-        /** {@code "read-only"}, {@code "write-only"} or {@code "read/write"}, as in Click's manual pages. */
+        /**
+         * {@code "read-only"}, {@code "write-only"}, {@code "read/write"} or {@code "read with parameters"} (a
+         * read handler that takes a parameter), as in Click's manual pages.
+         */
         String mode() default "read-only";
 
         /** What reading or writing it does. */

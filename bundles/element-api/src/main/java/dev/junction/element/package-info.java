@@ -4,7 +4,7 @@
  * handlers, state carried across hot swaps, and self-documentation.
  */
 @Export
-@Version("1.1.0")
+@Version("1.2.0")
 package dev.junction.element;
 
 import org.osgi.annotation.bundle.Export;

@@ -27,6 +27,20 @@ public interface RouterControl {
     /** Reads handler {@code handler} ({@code element.name} or a global name). */
     String read(String handler) throws HandlerException;
 
+    /**
+     * Reads handler {@code handler} with {@code parameter}, as Click's read handlers with parameters take them
+     * (a route table's {@code lookup ADDRESS}); an empty parameter is a plain read. A handler that takes no
+     * parameter refuses a non-empty one. The default knows no parameters.
+     *
+     * @since 1.1
+     */
+    default String read(String handler, String parameter) throws HandlerException {
+        if (parameter.isEmpty()) {
+            return read(handler);
+        }
+        throw new HandlerException("read handler '" + handler + "' does not take parameters");
+    }
+
     /** Writes {@code value} to handler {@code handler}. */
     void write(String handler, String value) throws HandlerException;
 

@@ -4,7 +4,7 @@
  * OSGi service; the shell, the ControlSocket and other people's bundles use only this package.
  */
 @Export
-@Version("1.0.0")
+@Version("1.1.0")
 package dev.junction.router;
 
 import org.osgi.annotation.bundle.Export;

@@ -113,18 +113,23 @@ public final class JunctionCommands {
 
     // ---- handlers
 
-    /** Reads handlers, one or every one a glob matches. */
-    @Descriptor("read handlers, printing 'name: value'; a quoted glob reads every match: read 'c*.count'")
-    public void read(@Descriptor("[ROUTER] HANDLER-GLOB: element.handler or a global handler, * and ? match any")
-            String... args) {
+    /** Reads handlers, one or every one a glob matches; or one with a parameter. */
+    @Descriptor("read handlers, printing 'name: value'; a quoted glob reads every match: read 'c*.count';"
+            + " words after one handler are its parameter: read rt.lookup 18.26.4.7")
+    public void read(@Descriptor("[ROUTER] HANDLER-GLOB [PARAMETER...]: element.handler or a global handler,"
+            + " * and ? match any") String... args) {
         run(() -> {
-            RouterArguments.Target target = RouterArguments.select(manager, args, 1, 1,
-                    "read [ROUTER] HANDLER-GLOB");
+            RouterArguments.Target target = RouterArguments.select(manager, args, 1, ANY,
+                    "read [ROUTER] HANDLER-GLOB [PARAMETER...]");
             RouterControl router = target.router();
             String handler = target.words().getFirst();
+            String parameter = joined(target.words(), 1);
             if (!Glob.isPattern(handler)) {
-                System.out.print(HandlerReads.format(handler, readHandler(router, handler)));
+                System.out.print(HandlerReads.format(handler, readHandler(router, handler, parameter)));
                 return;
+            }
+            if (!parameter.isEmpty()) {
+                throw new ShellException("a parameter goes to one handler, not to a glob: '" + handler + "'");
             }
             List<String> names = HandlerReads.matching(router, Glob.of(handler));
             if (names.isEmpty()) {
@@ -140,9 +145,10 @@ public final class JunctionCommands {
         });
     }
 
-    private static String readHandler(RouterControl router, String handler) throws ShellException {
+    private static String readHandler(RouterControl router, String handler, String parameter)
+            throws ShellException {
         try {
-            return router.read(handler);
+            return router.read(handler, parameter);
         } catch (HandlerException e) {
             throw new ShellException(handler + ": " + e.getMessage());
         }

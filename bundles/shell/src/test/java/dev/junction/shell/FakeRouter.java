@@ -76,6 +76,15 @@ final class FakeRouter implements RouterControl {
         return value;
     }
 
+    /** A handler named {@code *.lookup} takes a parameter and echoes it; the others take none. */
+    @Override
+    public String read(String handler, String parameter) throws HandlerException {
+        if (handler.endsWith(".lookup") && values.containsKey(handler)) {
+            return "found " + parameter;
+        }
+        return RouterControl.super.read(handler, parameter);
+    }
+
     @Override
     public void write(String handler, String value) throws HandlerException {
         if (handler.startsWith("bad")) {

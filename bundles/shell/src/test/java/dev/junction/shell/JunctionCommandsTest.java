@@ -160,6 +160,15 @@ class JunctionCommandsTest {
     }
 
     @Test
+    void readPassesTheWordsAfterOneHandlerAsItsParameter() throws Exception {
+        manager.add(new FakeRouter("r1").element("rt", "RadixIPLookup", "lookup", ""));
+        assertEquals(new Output("rt.lookup: found 18.26.4.7\n", ""), run("read rt.lookup 18.26.4.7"));
+        assertEquals(new Output("rt.lookup: found 18.26.4.7\n", ""), run("read r1 rt.lookup 18.26.4.7"));
+        assertEquals(new Output("", "a parameter goes to one handler, not to a glob: 'rt.*'\n"),
+                run("read 'rt.*' 18.26.4.7"));
+    }
+
+    @Test
     void routerMustBeNamedWhenSeveralRun() throws Exception {
         counters();
         manager.add(new FakeRouter("r2").element("c", "Counter", "count", "9"));

@@ -10,6 +10,7 @@ import dev.junction.element.HandlerException;
 import dev.junction.element.HandlerRegistry;
 import dev.junction.element.SimpleAction;
 import dev.junction.net.EtherAddress;
+import dev.junction.net.IPv4;
 import dev.junction.net.IPv4Prefix;
 import dev.junction.packet.Packet;
 import java.util.ArrayList;
@@ -42,6 +43,8 @@ import org.osgi.service.component.annotations.ServiceScope;
                 One or more space-separated IP addresses or prefixes and an Ethernet address, per argument."""),
         handlers = {
             @ElementDoc.Handler(name = "table", description = "The entries, one per line: prefix, space, Ethernet address."),
+            @ElementDoc.Handler(name = "lookup", mode = "read with parameters", description = """
+                    Takes an IP address and returns the Ethernet address answered for it, or nothing."""),
             @ElementDoc.Handler(name = "add", mode = "write-only", description = """
                     Adds entries, written as one configuration argument (IP/MASK... ETH)."""),
             @ElementDoc.Handler(name = "remove", mode = "write-only", description = "Removes the entry for an IP/MASK.")
@@ -240,6 +243,16 @@ public final class ARPResponder extends SimpleAction {
                         .append(EtherAddress.format(entry.ether())).append('\n');
             }
             return text.toString();
+        });
+        handlers.addReadWithParameter("lookup", address -> {
+            int ip;
+            try {
+                ip = IPv4.parse(address.strip());
+            } catch (IllegalArgumentException e) {
+                throw new HandlerException("expected IP address");
+            }
+            long ether = lookup(ip);
+            return ether < 0 ? "" : EtherAddress.format(ether);
         });
         handlers.addWrite("add", value -> {
             List<Entry> updated = new ArrayList<>(List.of(entries));

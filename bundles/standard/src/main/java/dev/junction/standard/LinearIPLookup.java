@@ -38,9 +38,9 @@ import org.osgi.service.component.annotations.ServiceScope;
         handlers = {
             @ElementDoc.Handler(name = "table", description = """
                     The routes, one per line: destination, gateway (- for none) and output, separated by tabs."""),
-            @ElementDoc.Handler(name = "lookup", mode = "read/write", description = """
-                    Write an IP address, then read the output port (and gateway, if any) of its route; -1 when \
-                    no route covers it. (Click passes the address as a read parameter.)"""),
+            @ElementDoc.Handler(name = "lookup", mode = "read with parameters", description = """
+                    Takes an IP address and returns the output port (and gateway, if any) of its route; -1 \
+                    when no route covers it."""),
             @ElementDoc.Handler(name = "add", mode = "write-only", description = """
                     Adds a route, 'ADDR/MASK [GW] OUT'; fails if a route for ADDR/MASK exists."""),
             @ElementDoc.Handler(name = "set", mode = "write-only", description = """

@@ -24,9 +24,9 @@ import org.osgi.service.component.annotations.ServiceScope;
         handlers = {
             @ElementDoc.Handler(name = "table", description = """
                     The routes, one per line: destination, gateway (- for none) and output, separated by tabs."""),
-            @ElementDoc.Handler(name = "lookup", mode = "read/write", description = """
-                    Write an IP address, then read the output port (and gateway, if any) of its route; -1 when \
-                    no route covers it. (Click passes the address as a read parameter.)""")
+            @ElementDoc.Handler(name = "lookup", mode = "read with parameters", description = """
+                    Takes an IP address and returns the output port (and gateway, if any) of its route; -1 \
+                    when no route covers it.""")
         },
         example = "rt :: StaticIPLookup(10.0.0.1/32 0, 10.0.0.0/8 1, 0/0 10.0.0.254 2);",
         seeAlso = {"LinearIPLookup", "RadixIPLookup", "DirectIPLookup"})

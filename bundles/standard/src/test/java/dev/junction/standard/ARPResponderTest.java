@@ -83,6 +83,10 @@ class ARPResponderTest {
                     assertThrows(HandlerException.class, () -> handlers.write("remove", "18.26.5.0/24")).getMessage());
             assertEquals("missing ETH", assertThrows(HandlerException.class, () -> handlers.write("add", "1.2.3.4")).getMessage());
             assertEquals(EtherAddress.parse("00:00:C0:AE:67:EF"), w.ar().lookup(IPv4.parse("18.26.4.24")));
+            assertEquals("01-02-03-04-05-06", handlers.read("lookup", "18.26.5.3"));
+            assertEquals("", handlers.read("lookup", "18.26.6.1"));
+            assertEquals("expected IP address",
+                    assertThrows(HandlerException.class, () -> handlers.read("lookup", "x")).getMessage());
         }
     }
 

@@ -84,7 +84,9 @@ class ElementMetadataTest {
                 for (ElementDoc.Handler handler : doc.handlers()) {
                     boolean read = registered.readNames().contains(handler.name());
                     boolean write = registered.writeNames().contains(handler.name());
-                    String mode = read && write ? "read/write" : read ? "read-only" : "write-only";
+                    boolean parameter = registered.parameterizedNames().contains(handler.name());
+                    String mode = parameter ? (write ? "read with parameters/write" : "read with parameters")
+                            : read && write ? "read/write" : read ? "read-only" : "write-only";
                     assertEquals(mode, handler.mode(), type.getSimpleName() + "." + handler.name());
                 }
             }

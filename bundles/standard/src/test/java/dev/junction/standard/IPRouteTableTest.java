@@ -84,12 +84,10 @@ class IPRouteTableTest {
             assertEquals(List.of("0.0.0.0/0\t\t18.26.4.1\t2", "18.26.4.0/24\t\t-\t\t1", "18.26.4.24/32\t\t-\t\t0",
                     "18.26.4.255/32\t\t-\t\t0"), lines);
             assertTrue(dump.endsWith("\n"));
-            handlers.write("lookup", "18.26.4.7");
-            assertEquals("1", handlers.read("lookup"));
-            handlers.write("lookup", " 9.9.9.9 ");
-            assertEquals("2 18.26.4.1", handlers.read("lookup"));
+            assertEquals("1", handlers.read("lookup", "18.26.4.7"));
+            assertEquals("2 18.26.4.1", handlers.read("lookup", " 9.9.9.9 "));
             assertEquals("expected IP address",
-                    assertThrows(HandlerException.class, () -> handlers.write("lookup", "nine")).getMessage());
+                    assertThrows(HandlerException.class, () -> handlers.read("lookup", "nine")).getMessage());
         }
     }
 
@@ -199,7 +197,8 @@ class IPRouteTableTest {
             StaticIPLookup table = router.add(new StaticIPLookup(), "rt", 1, 1, "10.0.0.0/8 0");
             router.initialize(table);
             assertEquals(List.of("table", "lookup"), List.copyOf(router.handlers(table).readNames()));
-            assertEquals(List.of("lookup"), List.copyOf(router.handlers(table).writeNames()));
+            assertEquals(List.of(), List.copyOf(router.handlers(table).writeNames()));
+            assertEquals(List.of("lookup"), List.copyOf(router.handlers(table).parameterizedNames()));
             assertEquals("can't add routes dynamically",
                     assertThrows(HandlerException.class, () -> table.add(IPRoute.parse("1/8 0", false), false))
                             .getMessage());

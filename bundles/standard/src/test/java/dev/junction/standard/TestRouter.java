@@ -6,6 +6,7 @@ import dev.junction.element.Element;
 import dev.junction.element.ElementState;
 import dev.junction.element.HandlerException;
 import dev.junction.element.HandlerRegistry;
+import dev.junction.element.ParameterizedReadHandler;
 import dev.junction.element.ReadHandler;
 import dev.junction.element.StandaloneContext;
 import dev.junction.element.WriteHandler;
@@ -207,10 +208,31 @@ final class TestRouter implements AutoCloseable {
     static final class Handlers implements HandlerRegistry {
         private final Map<String, ReadHandler> readers = new LinkedHashMap<>();
         private final Map<String, WriteHandler> writers = new LinkedHashMap<>();
+        private final Map<String, ParameterizedReadHandler> parameterized = new LinkedHashMap<>();
 
         @Override
         public void addRead(String name, ReadHandler handler) {
             readers.put(name, handler);
+            parameterized.remove(name);
+        }
+
+        @Override
+        public void addReadWithParameter(String name, ParameterizedReadHandler handler) {
+            readers.put(name, () -> handler.read(""));
+            parameterized.put(name, handler);
+        }
+
+        /** Reads handler {@code name} with {@code parameter}; it must take parameters. */
+        String read(String name, String parameter) throws HandlerException {
+            ParameterizedReadHandler reader = parameterized.get(name);
+            if (reader == null) {
+                throw new AssertionError("no read handler with a parameter " + name);
+            }
+            return reader.read(parameter);
+        }
+
+        Set<String> parameterizedNames() {
+            return parameterized.keySet();
         }
 
         @Override

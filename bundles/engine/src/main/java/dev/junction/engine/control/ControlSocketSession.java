@@ -173,15 +173,10 @@ final class ControlSocketSession {
             return;
         }
         String summary = "Read handler '" + handlerName + "' error";
-        if (!parameters.text().isEmpty()) {
-            // Junction's read handlers take no parameters; Click refuses those the same way.
-            replyWithDetails(ReplyCode.UNSPECIFIED, summary,
-                    "read handler '" + target.routerName() + "' does not take parameters");
-            return;
-        }
         String value;
         try {
-            value = router.read(target.routerName());
+            // A handler that takes no parameters refuses them, as in Click.
+            value = router.read(target.routerName(), parameters.text());
         } catch (HandlerException refusal) {
             // Click's code for a read handler's error is 590 (CSERR_UNSPECIFIED), not 520.
             replyWithDetails(ReplyCode.UNSPECIFIED, summary, refusal.getMessage());

@@ -1,6 +1,7 @@
 package dev.junction.engine.runtime;
 
 import dev.junction.element.HandlerRegistry;
+import dev.junction.element.ParameterizedReadHandler;
 import dev.junction.element.ReadHandler;
 import dev.junction.element.WriteHandler;
 import java.util.ArrayList;
@@ -20,6 +21,13 @@ final class HandlerTable {
         Handler existing = handlers.get(name);
         handlers.put(name, existing == null ? new Handler(name, reader, null, flags, atSafePoint)
                 : existing.withRead(reader));
+    }
+
+    /** Adds a read side that takes a parameter (element code: called at a safe point). */
+    void addReadWithParameter(String name, ParameterizedReadHandler reader, String flags) {
+        Handler existing = handlers.get(name);
+        handlers.put(name, (existing == null ? new Handler(name, null, null, flags, true) : existing)
+                .withReadParameter(reader));
     }
 
     /** Adds a write side. */
@@ -52,6 +60,11 @@ final class HandlerTable {
             @Override
             public void addRead(String name, ReadHandler handler) {
                 HandlerTable.this.addRead(name, handler, "", true);
+            }
+
+            @Override
+            public void addReadWithParameter(String name, ParameterizedReadHandler handler) {
+                HandlerTable.this.addReadWithParameter(name, handler, "");
             }
 
             @Override

@@ -232,6 +232,22 @@ public final class Router implements RouterControl {
     }
 
     @Override
+    public String read(String handlerName, String parameter) throws HandlerException {
+        if (parameter.isEmpty()) {
+            return read(handlerName);
+        }
+        Target target = resolve(handlerName);
+        Handler handler = target.table().find(target.handler());
+        if (handler == null || handler.read() == null) {
+            throw new HandlerException("no '" + target.fullName() + "' read handler");
+        }
+        if (handler.readParameter() == null) {
+            throw new HandlerException("read handler '" + target.fullName() + "' does not take parameters");
+        }
+        return call(target, handler, () -> handler.readParameter().read(parameter));
+    }
+
+    @Override
     public void write(String handlerName, String value) throws HandlerException {
         Target target = resolve(handlerName);
         Handler handler = target.table().find(target.handler());

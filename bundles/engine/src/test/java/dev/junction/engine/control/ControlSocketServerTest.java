@@ -159,6 +159,15 @@ class ControlSocketServerTest {
     }
 
     @Test
+    void readParametersGoToHandlersThatTakeThem() throws IOException {
+        Wire wire = connect().send("READ src.echo 18.26.4.7  x\r\nREADDATA src.echo 3\r\nabc");
+        assertEquals("200 Read handler 'src.echo' OK", wire.oneLine());
+        assertEquals("[18.26.4.7  x]", wire.data());
+        assertEquals("200 Read handler 'src.echo' OK", wire.oneLine());
+        assertEquals("[abc]", wire.data());
+    }
+
+    @Test
     void writeTakesTheRestOfTheLineWithInnerSpacing() throws IOException {
         Wire wire = connect().send("WRITE q/queue.capacity  a  b   c  \r\nSET src.rate 7\r\nWRITE src.reset\r\n");
         assertEquals("200 Write handler 'q/queue.capacity' OK", wire.oneLine());

@@ -56,6 +56,7 @@ final class FakeRouter implements RouterControl {
         elements.put("src", Map.of(
                 "count", new Handler(() -> values.get("src.count"), null),
                 "reset", new Handler(null, value -> values.put("src.count", "0")),
+                "echo", new Handler(() -> "[]", null),
                 "rate", new Handler(() -> values.get("src.rate"), value -> {
                     if (!value.strip().matches("[0-9]+")) {
                         throw new HandlerException("rate: expected integer");
@@ -110,6 +111,15 @@ final class FakeRouter implements RouterControl {
             throw new HandlerException("'" + handler + "' is not readable");
         }
         return reader.read();
+    }
+
+    /** {@code src.echo} takes a parameter and returns it in brackets; the other handlers take none. */
+    @Override
+    public String read(String handler, String parameter) throws HandlerException {
+        if (handler.equals("src.echo")) {
+            return "[" + parameter + "]";
+        }
+        return RouterControl.super.read(handler, parameter);
     }
 
     @Override

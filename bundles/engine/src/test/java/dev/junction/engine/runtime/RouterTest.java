@@ -86,7 +86,7 @@ class RouterTest {
         assertEquals("c", read(router, "c.name"));
         assertEquals("Counter", read(router, "c.class"));
         assertEquals("ACTIVE false", read(router, "src.config"));
-        assertEquals("name\tr.\nclass\tr.\nconfig\trw.\nports\tr.\nhandlers\tr.\ncount\tr\nreset\tw\n",
+        assertEquals("name\tr.\nclass\tr.\nconfig\trw.\nports\tr.\nhandlers\tr.\ncount\tr\nreset\tw\nplus\tr+\n",
                 read(router, "c.handlers"));
         assertEquals("version\tr\nconfig\tr\nflatconfig\tr\nrequirements\tr\nhandlers\tr\nlist\tr\nstop\tw\n"
                 + "classes\tr\nhotconfig\tw%\n", read(router, "handlers"));
@@ -108,6 +108,17 @@ class RouterTest {
                 assertThrows(HandlerException.class, () -> router.read("c.zz")).getMessage());
         assertEquals("no 'c.name' write handler",
                 assertThrows(HandlerException.class, () -> router.write("c.name", "x")).getMessage());
+
+        // Read handlers with a parameter (Click's READ_PARAM): with one, without one, and refused elsewhere.
+        write(router, "src.send", "3");
+        assertEquals("10", router.read("c.plus", "7"));
+        assertEquals("3", router.read("c.plus", ""));
+        assertEquals("3", router.read("c.plus"));
+        assertEquals("expected a number",
+                assertThrows(HandlerException.class, () -> router.read("c.plus", "x")).getMessage());
+        assertEquals("read handler 'c.count' does not take parameters",
+                assertThrows(HandlerException.class, () -> router.read("c.count", "7")).getMessage());
+        assertEquals("3", router.read("c.count", ""));
     }
 
     @Test

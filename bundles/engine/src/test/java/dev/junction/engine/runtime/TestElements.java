@@ -421,6 +421,14 @@ final class TestElements {
         public void addHandlers(HandlerRegistry handlers) {
             handlers.addRead("count", () -> Long.toString(count));
             handlers.addWrite("reset", value -> count = 0);
+            // A read handler with a parameter: the count plus the parameter's number (0 without one).
+            handlers.addReadWithParameter("plus", value -> {
+                try {
+                    return Long.toString(count + (value.isBlank() ? 0 : Long.parseLong(value.strip())));
+                } catch (NumberFormatException e) {
+                    throw new HandlerException("expected a number");
+                }
+            });
         }
 
         @Override

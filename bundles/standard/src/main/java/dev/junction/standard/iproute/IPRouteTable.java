@@ -42,7 +42,6 @@ public abstract class IPRouteTable extends Element {
     private OutputBatches outputBatches;
     private long[] results;
     private long noRoutes;
-    private int lookupQuery;
     private boolean initialized;
 
     /** Packs a lookup result: output {@code port} and {@code gateway} (0 for none). */
@@ -326,11 +325,9 @@ public abstract class IPRouteTable extends Element {
     @Override
     public void addHandlers(HandlerRegistry handlers) {
         handlers.addRead("table", this::table);
-        // Click's lookup is a read handler with a parameter; Junction's read handlers take none, so the address
-        // is written first and the answer read after.
-        handlers.addReadWrite("lookup", () -> lookupText(lookupQuery), value -> {
+        handlers.addReadWithParameter("lookup", address -> {
             try {
-                lookupQuery = IPv4.parse(value.strip());
+                return lookupText(IPv4.parse(address.strip()));
             } catch (IllegalArgumentException e) {
                 throw new HandlerException("expected IP address");
             }
