@@ -11,7 +11,6 @@ import dev.junction.element.HandlerRegistry;
 import dev.junction.packet.Packet;
 import dev.junction.packet.PacketBatch;
 import dev.junction.standard.trace.Pcap;
-import dev.junction.standard.trace.TraceFiles;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
@@ -36,8 +35,8 @@ import org.osgi.service.component.annotations.ServiceScope;
                 One input, zero or one output, agnostic. Packets leave on the output unchanged, or are freed. In \
                 pull context without an output, a task pulls them. Records are gathered in a 64 KiB buffer and \
                 written when it fills, at cleanup, and at once with UNBUFFERED. The file is \
-                created when the router is initialized, so a hot swap of the router starts it anew (Click hands \
-                the open file to the replacement).""",
+                created when the router is initialized; in a hot swap, a ToDump of the same name, file and \
+                format takes over the open file and goes on writing it, as in Click.""",
         arguments = {
             @ElementDoc.Argument(name = "FILENAME", description = "File name, or - for the standard output."),
             @ElementDoc.Argument(name = "SNAPLEN", description = """
@@ -115,7 +114,13 @@ public final class ToDump extends TraceSink {
         if (encapFrom != null) {
             linkType = encapFromSources();
         }
-        out = TraceFiles.openOutput(filename, !unbuffered);
+        openFile(!unbuffered);
+        active = true;
+        startPullTask(this::runTask);
+    }
+
+    @Override
+    void writeFileHeader() throws ConfigurationException {
         ByteBuffer header = ByteBuffer.allocate(Pcap.FILE_HEADER).order(ByteOrder.nativeOrder());
         header.putInt(nano ? Pcap.MAGIC_NANO : Pcap.MAGIC).putShort((short) Pcap.VERSION_MAJOR)
                 .putShort((short) Pcap.VERSION_MINOR).putInt(0).putInt(0).putInt((int) snaplen).putInt(linkType);
@@ -124,8 +129,11 @@ public final class ToDump extends TraceSink {
         } catch (IOException e) {
             throw new ConfigurationException(filename + ": unable to write file header");
         }
-        active = true;
-        startPullTask(this::runTask);
+    }
+
+    @Override
+    String format() {
+        return "pcap " + linkType + " " + snaplen + (nano ? " nano" : "");
     }
 
     private int encapFromSources() throws ConfigurationException {
@@ -163,7 +171,7 @@ public final class ToDump extends TraceSink {
 
     @Override
     void write(PacketBatch batch, int from) {
-        if (!active) {
+        if (!active || !ready()) {
             return;
         }
         for (int i = from, n = batch.size(); i < n; i++) {

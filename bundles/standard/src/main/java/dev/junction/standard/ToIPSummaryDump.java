@@ -9,13 +9,13 @@ import dev.junction.element.ElementDoc;
 import dev.junction.element.HandlerRegistry;
 import dev.junction.packet.PacketBatch;
 import dev.junction.standard.trace.SummaryFields;
-import dev.junction.standard.trace.TraceFiles;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import org.osgi.service.component.annotations.Component;
@@ -51,7 +51,8 @@ import org.osgi.service.component.annotations.ServiceScope;
                 network header). A header is read where the packet's network header annotation says.
 
                 Lines are buffered, and written when the buffer fills, on the flush handler and at cleanup. \
-                The file is created when the router is initialized, so a hot swap of the router starts it anew. \
+                The file is created when the router is initialized; in a hot swap, a ToIPSummaryDump of the \
+                same name, file and fields takes over the open file and goes on writing it. \
                 Junction's packets have no extra-length or extra-packets annotations, so EXTRA_LENGTH, \
                 CAREFUL_TRUNC and MULTIPACKET change nothing; BAD_PACKETS and BINARY are accepted only when \
                 false.""",
@@ -136,8 +137,12 @@ public final class ToIPSummaryDump extends TraceSink {
 
     @Override
     public void initialize() throws ConfigurationException {
-        out = TraceFiles.openOutput(filename, true);
+        openFile(true);
         startPullTask(this::pullAndWrite);
+    }
+
+    @Override
+    void writeFileHeader() {
         if (header) {
             StringBuilder text = new StringBuilder("!IPSummaryDump 1.3\n");
             if (banner != null) {
@@ -166,7 +171,15 @@ public final class ToIPSummaryDump extends TraceSink {
     }
 
     @Override
+    String format() {
+        return "ipsumdump " + Arrays.toString(fields);
+    }
+
+    @Override
     void write(PacketBatch batch, int from) {
+        if (!ready()) {
+            return;
+        }
         for (int i = from, n = batch.size(); i < n; i++) {
             writePacket(batch, i);
         }

@@ -142,6 +142,53 @@ class DumpTest {
         }
     }
 
+    /**
+     * A ToDump's successor in a hot swap, initialized while the old one still writes, takes over the open file: one
+     * header, every packet of both; another format starts the file afresh, as Click's would.
+     */
+    @Test
+    void toDumpHandsItsOpenFileToItsSuccessor() throws Exception {
+        Path file = dir.resolve("swap.pcap");
+        try (TestRouter h = new TestRouter(256, 2048, 128)) {
+            ToDump old = h.add(new ToDump(), "t", 1, 0, file + ", UNBUFFERED true");
+            old.initialize();
+            old.push(0, udpPackets(h, 2));
+            assertEquals(24 + 2 * (16 + 46), Files.size(file));
+            ToDump successor = h.add(new ToDump(), "t", 1, 0, file + ", UNBUFFERED true");
+            successor.initialize();
+            assertEquals(24 + 2 * (16 + 46), Files.size(file), "the successor's initialize left the file alone");
+            TestRouter.swap(old, successor);
+            successor.push(0, udpPackets(h, 3));
+            successor.cleanup();
+            byte[] bytes = Files.readAllBytes(file);
+            assertEquals(24 + 5 * (16 + 46), bytes.length, "one header, five records");
+
+            ToDump third = h.add(new ToDump(), "t", 1, 0, file.toString());
+            third.initialize();
+            third.push(0, udpPackets(h, 1));
+            ToDump otherFormat = h.add(new ToDump(), "t", 1, 0, file + ", NANO false");
+            otherFormat.initialize();
+            TestRouter.swap(third, otherFormat);
+            otherFormat.push(0, udpPackets(h, 1));
+            otherFormat.cleanup();
+            assertEquals(24 + (16 + 46), Files.size(file), "another format: the file starts afresh");
+            assertEquals(0, h.pool.capacity() - h.pool.available());
+        }
+    }
+
+    private static PacketBatch udpPackets(TestRouter h, int count) {
+        PacketBatch batch = new PacketBatch();
+        byte[] bytes = TestPackets.hex(ETHER_UDP);
+        for (int i = 0; i < count; i++) {
+            Packet p = h.pool.allocate();
+            p.put(bytes.length);
+            p.setBytes(0, bytes, 0, bytes.length);
+            p.setTimestampNanos(1_000_000_000L);
+            batch.add(p);
+        }
+        return batch;
+    }
+
     @Test
     void fromDumpReadsBigEndianNanosecondAndSllFiles() throws Exception {
         Path file = dir.resolve("be.pcap");
