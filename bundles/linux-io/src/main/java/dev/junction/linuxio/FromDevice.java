@@ -145,8 +145,10 @@ public final class FromDevice extends Element {
     private int queue;
     private int queues;
     private int ifindex;
-    /** Whether the socket receives yet: it is bound to all protocols by the first run of the task, see start(). */
+    /** Whether the socket receives all protocols yet: at initialize, or with N_QUEUES at the task's first run. */
     private boolean bound;
+    /** Whether start() ran: the socket receives (and is in its fanout group) and the poller watches it. */
+    private boolean started;
 
     private Arena arena;
     /** With SNIFFER false: the filter that hides the interface's frames from the kernel. */
@@ -237,6 +239,15 @@ public final class FromDevice extends Element {
             if (!sniffer) {
                 hide = IngressDrop.acquire(device, netns, ifindex);
             }
+            if (queues == 1) {
+                // Receiving from now on: frames that arrive before the graph goes live wait in the ring. (In a
+                // hot swap this socket gets copies of what its predecessor's gets, and is closed if it adopts it.)
+                int error = PacketSocket.bind(fd, ifindex, Libc.ETH_P_ALL);
+                if (error != 0) {
+                    throw PacketSocket.failure("cannot receive on '" + device + "'", error);
+                }
+                bound = true;
+            }
         } catch (ConfigurationException e) {
             release();
             throw e;
@@ -247,16 +258,25 @@ public final class FromDevice extends Element {
     }
 
     /**
-     * Makes the socket receive: binds it to every protocol and, with N_QUEUES, joins the interface's fanout group;
-     * then starts the poller. Runs in the task's first run, once the graph is live.
+     * Makes the socket receive if it does not yet (with N_QUEUES: binds it to every protocol and joins the
+     * interface's fanout group, only now, once the graph is live, so that a hot swap's successor never takes
+     * frames away from the group member it replaces), then starts the poller. Runs in the task's first run.
      */
     private void start() {
-        bound = true;
-        int error = PacketSocket.bind(fd, ifindex, Libc.ETH_P_ALL);
-        if (error != 0) {
-            context().warning("cannot receive on '" + device + "': " + Libc.strerror(error));
-            return;
+        started = true;
+        if (!bound) {
+            bound = true;
+            int error = PacketSocket.bind(fd, ifindex, Libc.ETH_P_ALL);
+            if (error != 0) {
+                context().warning("cannot receive on '" + device + "': " + Libc.strerror(error));
+                return;
+            }
+            joinQueues();
         }
+        poller = new IdlePoller("FromDevice " + name() + " poller", fd, task, true);
+    }
+
+    private void joinQueues() {
         if (queues > 1) {
             MemorySegment value = arena.allocate(ValueLayout.JAVA_INT);
             value.set(ValueLayout.JAVA_INT, 0, (ifindex & 0xFFFF)
@@ -267,7 +287,6 @@ public final class FromDevice extends Element {
                         + "; this element receives every frame");
             }
         }
-        poller = new IdlePoller("FromDevice " + name() + " poller", fd, task, true);
     }
 
     private void setUpRing(int ifindex) throws ConfigurationException {
@@ -307,7 +326,7 @@ public final class FromDevice extends Element {
 
     /** The task: copies up to BURST frames from the ring into packets, pushes them, sleeps when the ring is empty. */
     private boolean receive() {
-        if (!bound) {
+        if (!started) {
             start();
             if (poller == null) {
                 task.unschedule();
@@ -486,6 +505,7 @@ public final class FromDevice extends Element {
         framesLeft = (int) state.getLong("framesLeft", 0);
         frameOffset = state.getLong("frameOffset", 0);
         bound = state.getLong("bound", 0) != 0;
+        started = bound;
         if (bound) {
             poller = new IdlePoller("FromDevice " + name() + " poller", fd, task, true);
             // Drain what the ring holds first; the task sleeps again once it is empty.
