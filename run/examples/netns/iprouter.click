@@ -1,7 +1,9 @@
 // iprouter.click: an IPv4 router between two subnets, on the veth ends ra and rb in namespace jn-r
 // (set up with `run/examples/netns/setup up router`). The kernels in jn-a (198.18.1.2) and jn-b
 // (198.18.2.2) route 198.18.0.0/15 through this router, which is 198.18.1.1 on ra and 198.18.2.1 on rb.
-// There is no kernel IP in jn-r: every ARP answer, route decision and ICMP error comes from the graph.
+// There is no kernel IP on ra or rb, and SNIFFER false hides their frames from the kernel of jn-r: every ARP
+// answer, route decision and ICMP error comes from the graph. Packets for the router itself go to the Linux
+// stack of jn-r through TUN devices (the slow path), which answers pings and could run services.
 //
 // Override the defines on click's command line: run/bin/click iprouter.click NETNS=other MTU=1000
 
@@ -13,8 +15,8 @@ define($NETNS jn-r,               // the namespace that holds ra and rb
 // Per interface, frames are sorted into ARP requests [0], ARP replies [1], IP [2] and the rest [3].
 c1 :: Classifier(12/0806 20/0001, 12/0806 20/0002, 12/0800, -);
 c2 :: Classifier(12/0806 20/0001, 12/0806 20/0002, 12/0800, -);
-from1 :: FromDevice(ra, NETNS $NETNS, BURST 32) -> c1;
-from2 :: FromDevice(rb, NETNS $NETNS, BURST 32) -> c2;
+from1 :: FromDevice(ra, SNIFFER false, NETNS $NETNS, BURST 32) -> c1;
+from2 :: FromDevice(rb, SNIFFER false, NETNS $NETNS, BURST 32) -> c2;
 
 out1 :: Queue(200) -> to1 :: ToDevice(ra, NETNS $NETNS, BURST 32);
 out2 :: Queue(200) -> to2 :: ToDevice(rb, NETNS $NETNS, BURST 32);
@@ -33,7 +35,7 @@ c1[3] -> other;
 c2[3] -> other;
 
 // IP in: remember the arrival interface as paint, check the header, route on the destination.
-//   rt[0]: addressed to the router itself (it has no host stack: counted and dropped)
+//   rt[0]: addressed to the router itself: to the Linux stack of jn-r
 //   rt[1], rt[2]: out of ra, rb
 //   rt[3]: no route: ICMP network unreachable
 ip :: Strip(14)
@@ -45,7 +47,14 @@ ip :: Strip(14)
 c1[2] -> Paint(1) -> ip;
 c2[2] -> Paint(2) -> ip;
 
-rt[0] -> local :: Counter -> Discard;
+// The slow path: the kernel of jn-r owns the router's two addresses on two TUN devices; what it sends back
+// (answers, and its own packets to 198.18.0.0/15) leaves the devices and is routed like any other packet.
+host1 :: KernelTun(198.18.1.1/15, DEVNAME jtun1, NETNS $NETNS);
+host2 :: KernelTun(198.18.2.1/15, DEVNAME jtun2, NETNS $NETNS);
+rt[0] -> local :: Counter -> host1;
+Idle -> host2;
+host1 -> GetIPAddress(16) -> rt;
+host2 -> GetIPAddress(16) -> rt;
 rt[3] -> ICMPError(198.18.1.1, unreachable, net) -> rt;
 
 // IP out, per interface: no link-level broadcasts; a redirect when a packet leaves by the interface it came

@@ -20,7 +20,8 @@ import org.junit.jupiter.api.Test;
  * The example IP router run/examples/netns/iprouter.click, on the topology its script makes
  * ({@code setup up router}), routes between the kernels of two namespaces: they ping each other through it (it
  * answers their ARP queries and asks for their addresses), and it answers as a router does with ICMP errors:
- * time exceeded for TTL 1, network unreachable for an address it has no route to, and, once swapped to a
+ * time exceeded for TTL 1, network unreachable for an address it has no route to; its own addresses are answered
+ * by the Linux stack of its namespace behind TUN devices (the slow path); and, once swapped to a
  * smaller MTU, fragmentation needed for a packet with DF, while packets without DF are fragmented; UDP
  * crosses it with its checksums intact (traceroute). Needs root, {@code ip} and {@code ping} ({@code traceroute}
  * for UDP); skipped with the reason otherwise. The namespaces are removed afterwards.
@@ -60,6 +61,18 @@ class IPRouterNamespaceTest {
             assertTrue(ttl.output().contains("From 198.18.1.1 icmp_seq=1 Time to live exceeded"), ttl.output());
             assertEquals(expired + 1, count(router, "dt2.drops"));
             Netns.assertNoLoss(netns.ping(a, "-c", "1", "-W", "2", "-t", "2", "198.18.2.2"));
+
+            // The router's own addresses: the graph hands the requests to the Linux stack of the router's namespace
+            // through a TUN device (the slow path) and routes its replies back; the kernel never sees ra and rb
+            // (SNIFFER false), so each request is answered once.
+            long local = count(router, "local.count");
+            for (String own : new String[] {"198.18.1.1", "198.18.2.1"}) {
+                Result mine = netns.ping(a, "-c", "2", "-W", "2", own);
+                Netns.assertNoLoss(mine);
+                assertFalse(mine.output().contains("DUP!"), mine.output());
+            }
+            assertEquals(local + 4, count(router, "local.count"));
+            assertTrue(count(router, "host1.sent") >= 4, "host1.sent " + router.read("host1.sent"));
 
             // No route to 198.18.9.9: no echo reply, a network unreachable from the router.
             Result unrouted = netns.ping(a, "-c", "1", "-W", "2", "198.18.9.9");
