@@ -278,23 +278,19 @@ public final class FromDevice extends Element {
 
     private void joinQueues() {
         if (queues > 1) {
-            MemorySegment value = arena.allocate(ValueLayout.JAVA_INT);
-            value.set(ValueLayout.JAVA_INT, 0, (ifindex & 0xFFFF)
-                    | ((Libc.PACKET_FANOUT_HASH | Libc.PACKET_FANOUT_FLAG_DEFRAG) << 16));
-            if (Libc.setsockopt(errno, fd, Libc.SOL_PACKET, Libc.PACKET_FANOUT, value, 4) < 0) {
-                context().warning("cannot join the receive queues of '" + device + "' (PACKET_FANOUT group "
-                        + (ifindex & 0xFFFF) + "): " + Libc.strerror(Libc.errno(errno))
-                        + "; this element receives every frame");
+            try {
+                PacketSocket.setOption(fd, Libc.PACKET_FANOUT, (ifindex & 0xFFFF)
+                        | ((Libc.PACKET_FANOUT_HASH | Libc.PACKET_FANOUT_FLAG_DEFRAG) << 16),
+                        "cannot join the receive queues of '" + device + "' (PACKET_FANOUT group "
+                                + (ifindex & 0xFFFF) + ")");
+            } catch (ConfigurationException e) {
+                context().warning(e.getMessage() + "; this element receives every frame");
             }
         }
     }
 
     private void setUpRing(int ifindex) throws ConfigurationException {
-        MemorySegment value = arena.allocate(ValueLayout.JAVA_INT);
-        value.set(ValueLayout.JAVA_INT, 0, Libc.TPACKET_V3);
-        if (Libc.setsockopt(errno, fd, Libc.SOL_PACKET, Libc.PACKET_VERSION, value, 4) < 0) {
-            throw PacketSocket.failure(device + ": PACKET_VERSION", Libc.errno(errno));
-        }
+        PacketSocket.setOption(fd, Libc.PACKET_VERSION, Libc.TPACKET_V3, device + ": PACKET_VERSION");
         MemorySegment request = arena.allocate(Libc.TPACKET_REQ3);
         request.set(ValueLayout.JAVA_INT, offset(Libc.TPACKET_REQ3, "tp_block_size"), BLOCK_SIZE);
         request.set(ValueLayout.JAVA_INT, offset(Libc.TPACKET_REQ3, "tp_block_nr"), BLOCK_COUNT);
@@ -302,16 +298,8 @@ public final class FromDevice extends Element {
         request.set(ValueLayout.JAVA_INT, offset(Libc.TPACKET_REQ3, "tp_frame_nr"),
                 BLOCK_SIZE / FRAME_SIZE * BLOCK_COUNT);
         request.set(ValueLayout.JAVA_INT, offset(Libc.TPACKET_REQ3, "tp_retire_blk_tov"), RETIRE_MILLIS);
-        if (Libc.setsockopt(errno, fd, Libc.SOL_PACKET, Libc.PACKET_RX_RING, request,
-                (int) Libc.TPACKET_REQ3.byteSize()) < 0) {
-            throw PacketSocket.failure(device + ": PACKET_RX_RING", Libc.errno(errno));
-        }
-        long size = (long) BLOCK_SIZE * BLOCK_COUNT;
-        long address = Libc.mmap(errno, 0, size, Libc.PROT_READ | Libc.PROT_WRITE, Libc.MAP_SHARED, fd, 0);
-        if (address == -1) {
-            throw PacketSocket.failure(device + ": mmap of the receive ring", Libc.errno(errno));
-        }
-        ring = MemorySegment.ofAddress(address).reinterpret(size);
+        ring = PacketSocket.mapRing(fd, Libc.PACKET_RX_RING, request, (long) BLOCK_SIZE * BLOCK_COUNT,
+                device + ": the receive ring (PACKET_RX_RING)");
         if (promisc) {
             MemorySegment membership = arena.allocate(Libc.PACKET_MREQ);
             membership.set(ValueLayout.JAVA_INT, offset(Libc.PACKET_MREQ, "mr_ifindex"), ifindex);

@@ -59,30 +59,15 @@ final class TransmitRing {
         int blockSize = Math.max(frameSize, MIN_BLOCK_SIZE);
         int framesPerBlock = blockSize / frameSize;
         int blocks = (frameCount + framesPerBlock - 1) / framesPerBlock;
-        MemorySegment value = arena.allocate(ValueLayout.JAVA_INT);
-        value.set(ValueLayout.JAVA_INT, 0, Libc.TPACKET_V2);
-        if (Libc.setsockopt(errno, fd, Libc.SOL_PACKET, Libc.PACKET_VERSION, value, 4) < 0) {
-            throw PacketSocket.failure(device + ": PACKET_VERSION", Libc.errno(errno));
-        }
-        value.set(ValueLayout.JAVA_INT, 0, 1);
-        if (Libc.setsockopt(errno, fd, Libc.SOL_PACKET, Libc.PACKET_LOSS, value, 4) < 0) {
-            throw PacketSocket.failure(device + ": PACKET_LOSS", Libc.errno(errno));
-        }
+        PacketSocket.setOption(fd, Libc.PACKET_VERSION, Libc.TPACKET_V2, device + ": PACKET_VERSION");
+        PacketSocket.setOption(fd, Libc.PACKET_LOSS, 1, device + ": PACKET_LOSS");
         MemorySegment request = arena.allocate(Libc.TPACKET_REQ);
         request.set(ValueLayout.JAVA_INT, offset(Libc.TPACKET_REQ, "tp_block_size"), blockSize);
         request.set(ValueLayout.JAVA_INT, offset(Libc.TPACKET_REQ, "tp_block_nr"), blocks);
         request.set(ValueLayout.JAVA_INT, offset(Libc.TPACKET_REQ, "tp_frame_size"), frameSize);
         request.set(ValueLayout.JAVA_INT, offset(Libc.TPACKET_REQ, "tp_frame_nr"), blocks * framesPerBlock);
-        if (Libc.setsockopt(errno, fd, Libc.SOL_PACKET, Libc.PACKET_TX_RING, request,
-                (int) Libc.TPACKET_REQ.byteSize()) < 0) {
-            throw PacketSocket.failure(device + ": PACKET_TX_RING", Libc.errno(errno));
-        }
-        long bytes = (long) blocks * blockSize;
-        long address = Libc.mmap(errno, 0, bytes, Libc.PROT_READ | Libc.PROT_WRITE, Libc.MAP_SHARED, fd, 0);
-        if (address == -1) {
-            throw PacketSocket.failure(device + ": mmap of the transmit ring", Libc.errno(errno));
-        }
-        ring = MemorySegment.ofAddress(address).reinterpret(bytes);
+        ring = PacketSocket.mapRing(fd, Libc.PACKET_TX_RING, request, (long) blocks * blockSize,
+                device + ": the transmit ring (PACKET_TX_RING)");
     }
 
     /** Frames free to fill right now, up to {@code wanted}. */

@@ -70,6 +70,37 @@ public final class PacketSocket {
         }
     }
 
+    /** Sets the SOL_PACKET option {@code option} of socket {@code fd} to {@code value}; {@code what} names it. */
+    public static void setOption(int fd, int option, int value, String what) throws ConfigurationException {
+        try (Arena arena = Arena.ofConfined()) {
+            MemorySegment errno = Libc.newErrno(arena);
+            MemorySegment word = arena.allocate(ValueLayout.JAVA_INT);
+            word.set(ValueLayout.JAVA_INT, 0, value);
+            if (Libc.setsockopt(errno, fd, Libc.SOL_PACKET, option, word, 4) < 0) {
+                throw failure(what, Libc.errno(errno));
+            }
+        }
+    }
+
+    /**
+     * Asks the kernel for the ring {@code request} describes ({@code option} PACKET_RX_RING or PACKET_TX_RING) and
+     * maps its {@code bytes} into this process; {@code what} names the ring in errors. Unmap it with munmap.
+     */
+    public static MemorySegment mapRing(int fd, int option, MemorySegment request, long bytes, String what)
+            throws ConfigurationException {
+        try (Arena arena = Arena.ofConfined()) {
+            MemorySegment errno = Libc.newErrno(arena);
+            if (Libc.setsockopt(errno, fd, Libc.SOL_PACKET, option, request, (int) request.byteSize()) < 0) {
+                throw failure(what, Libc.errno(errno));
+            }
+            long address = Libc.mmap(errno, 0, bytes, Libc.PROT_READ | Libc.PROT_WRITE, Libc.MAP_SHARED, fd, 0);
+            if (address == -1) {
+                throw failure(what + ": mmap", Libc.errno(errno));
+            }
+            return MemorySegment.ofAddress(address).reinterpret(bytes);
+        }
+    }
+
     /**
      * The MTU of {@code device}, asked through any socket {@code fd} of its namespace; a failure is reported as
      * such (it should not happen on a socket just bound to the device).
