@@ -128,6 +128,41 @@ class HostTapTest {
         }
     }
 
+    /**
+     * A persistent TAP device made outside (ip tuntap add) is attached to as it is: FromHost without DST leaves its
+     * address alone, ToHost alone writes into it, and the device outlives the router.
+     */
+    @Test
+    void aPersistentTapDeviceIsUsedAsItIs() throws Exception {
+        Netns.assumeRootAndIp();
+        Netns.assumePing();
+        String r = netns.create("tp");
+        Netns.must("ip", "-n", r, "tuntap", "add", "dev", "jtap2", "mode", "tap");
+        Netns.must("ip", "-n", r, "addr", "add", "198.18.14.1/24", "dev", "jtap2");
+        Netns.must("ip", "-n", r, "link", "set", "jtap2", "address", "02:00:00:00:0e:01", "up");
+        String config = """
+                fh :: FromHost(jtap2, NETNS %1$s) -> c :: Classifier(12/0806 20/0001, 12/0800, -);
+                c[0] -> ARPResponder(198.18.14.2 02:00:00:00:0e:02) -> th :: ToHost(jtap2, NETNS %1$s);
+                c[1] -> ip :: Counter -> Discard;
+                c[2] -> Discard;
+                """.formatted(r);
+        Router router = Router.start("tap-test", source(config), BundleElementClasses.fromClassPath(),
+                RuntimeOptions.defaults());
+        try {
+            netns.ping(r, "-c", "2", "-i", "0.2", "-W", "1", "198.18.14.2");
+            Result neighbour = Netns.must("ip", "-n", r, "neigh", "show", "198.18.14.2", "dev", "jtap2");
+            assertTrue(neighbour.output().contains("lladdr 02:00:00:00:0e:02"), neighbour.output());
+            assertTrue(Long.parseLong(router.read("ip.count")) >= 2, "ip.count " + router.read("ip.count"));
+            assertTrue(Long.parseLong(router.read("th.count")) >= 1, "th.count (the ARP reply)");
+            Result link = Netns.must("ip", "-n", r, "-o", "addr", "show", "dev", "jtap2");
+            assertTrue(link.output().contains("inet 198.18.14.1/24"), "left as it was: " + link.output());
+        } finally {
+            router.stop();
+            router.close();
+        }
+        assertTrue(Netns.run("ip", "-n", r, "link", "show", "jtap2").ok(), "the persistent device outlives the router");
+    }
+
     @Test
     void badDevicesAreConfigurationErrors() throws Exception {
         Netns.assumeRootAndIp();
