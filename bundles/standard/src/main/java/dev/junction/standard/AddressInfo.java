@@ -37,8 +37,10 @@ import org.osgi.service.component.annotations.ServiceScope;
 
                 Names are scoped like elements: an AddressInfo inside a compound element defines names for the \
                 elements of that compound (and compounds inside it); an inner definition hides an outer one. \
-                AddressInfo is configured before every other element. Unlike Click, it does not look up the \
-                addresses of the machine's network devices.""",
+                AddressInfo is configured before every other element. A name that no AddressInfo defines may be \
+                a network interface of the router's namespace, as in Click: eth0 then stands for its primary \
+                IPv4 address, eth0:net for its IPv4 prefix and eth0 (as an Ethernet address) for its hardware \
+                address, so ARPQuerier(eth0) works without an AddressInfo.""",
         arguments = {
             @ElementDoc.Argument(name = "NAME ADDRESS", description = "A name, then one or more addresses.")
         },

@@ -154,7 +154,9 @@ public final class RouterElementContext implements ElementContext {
 
     @Override
     public String lookupName(String type, String name) {
-        return graph.lookupName(type, name, declaration.name());
+        String value = graph.lookupName(type, name, declaration.name());
+        // As in Click, a name no AddressInfo defines may be a network interface of the host.
+        return value != null ? value : HostInterfaces.lookup(type, name);
     }
 
     @Override

@@ -31,6 +31,7 @@ class DriverAndNamesTest {
             .add("Driver", Driver::new)
             .add("Definer", Definer::new)
             .add("User", User::new)
+            .add("EtherUser", EtherUser::new)
             .add("Placer", Placer::new)
             .add("Tasked", Tasked::new);
 
@@ -87,6 +88,41 @@ class DriverAndNamesTest {
         assertEquals("Definer", CONFIGURED.get(0));
         assertEquals("Definer", CONFIGURED.get(2));
         assertEquals("User", CONFIGURED.get(3));
+    }
+
+    /** A name no AddressInfo defines may name an interface of the host: "lo" is 127.0.0.1 everywhere. */
+    @Test
+    void hostInterfacesGiveDefaultAddresses() throws Exception {
+        Router router = start("u :: User(lo, 7)", RuntimeOptions.defaults());
+        assertEquals("127.0.0.1 7", router.read("u.value"));
+    }
+
+    /** An interface's Ethernet address and IPv4 prefix, for the first interface that has both (skipped if none). */
+    @Test
+    void hostInterfacesGiveTheirEthernetAddressesAndPrefixes() throws Exception {
+        java.net.NetworkInterface found = null;
+        for (java.net.NetworkInterface device : java.util.Collections.list(java.net.NetworkInterface.getNetworkInterfaces())) {
+            byte[] mac = device.getHardwareAddress();
+            boolean ipv4 = device.getInterfaceAddresses().stream()
+                    .anyMatch(a -> a.getAddress() instanceof java.net.Inet4Address);
+            if (mac != null && mac.length == 6 && ipv4 && device.getName().length() <= 15) {
+                found = device;
+                break;
+            }
+        }
+        org.junit.jupiter.api.Assumptions.assumeTrue(found != null, "no interface with an Ethernet and an IPv4 address");
+        Router router = start("e :: EtherUser(" + found.getName() + ", " + found.getName() + ":net)",
+                RuntimeOptions.defaults());
+        byte[] mac = found.getHardwareAddress();
+        long expected = 0;
+        for (byte b : mac) {
+            expected = expected << 8 | (b & 0xFF);
+        }
+        java.net.InterfaceAddress first = found.getInterfaceAddresses().stream()
+                .filter(a -> a.getAddress() instanceof java.net.Inet4Address).findFirst().orElseThrow();
+        assertEquals(Long.toHexString(expected) + " " + dev.junction.net.IPv4Prefix.of(
+                IPv4.parse(first.getAddress().getHostAddress()), first.getNetworkPrefixLength()),
+                router.read("e.value"));
     }
 
     @Test
@@ -170,6 +206,24 @@ class DriverAndNamesTest {
         @Override
         public void addHandlers(HandlerRegistry handlers) {
             handlers.addRead("value", () -> IPv4.format(address) + " " + port);
+        }
+    }
+
+    /** Reads an Ethernet address and an IPv4 prefix, which may be names. */
+    static final class EtherUser extends Element {
+        private long ether;
+        private dev.junction.net.IPv4Prefix prefix;
+
+        @Override
+        public void configure(Args args) throws ConfigurationException {
+            ether = args.requirePositional("ETH", ArgTypes.ETHER_ADDRESS);
+            prefix = args.requirePositional("NET", ArgTypes.IPV4_PREFIX);
+            args.complete();
+        }
+
+        @Override
+        public void addHandlers(HandlerRegistry handlers) {
+            handlers.addRead("value", () -> Long.toHexString(ether) + " " + prefix);
         }
     }
 
