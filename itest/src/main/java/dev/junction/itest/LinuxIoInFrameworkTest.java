@@ -8,7 +8,6 @@ import dev.junction.router.RouterControl;
 import dev.junction.router.RouterManager;
 import dev.junction.router.RouterSource;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;

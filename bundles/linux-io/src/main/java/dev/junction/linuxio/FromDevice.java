@@ -39,24 +39,24 @@ import static dev.junction.linuxio.sys.Libc.offset;
 @Component(service = Element.class, scope = ServiceScope.PROTOTYPE)
 @ElementClass("FromDevice")
 @ElementDoc(
-        synopsis = "FromDevice(DEVNAME [, keywords PROMISC, SNAPLEN, BURST, QUEUE, N_QUEUES, SNIFFER, OUTBOUND, HEADROOM, NETNS])",
+        synopsis = "FromDevice(DEVNAME [, keywords PROMISC, SNAPLEN, BURST, QUEUE, N_QUEUES, SNIFFER, OUTBOUND,"
+                + " HEADROOM, NETNS])",
         category = "netdevices",
         summary = "reads packets from a Linux network interface",
         description = """
-                Pushes the Ethernet frames that arrive on the Linux interface DEVNAME out of its single output. \
-                It opens an AF_PACKET socket bound to the interface with a TPACKET_V3 memory-mapped receive \
-                ring; each frame is copied once from the ring into a packet of the router's pool, with its \
-                MAC header annotation set, its timestamp from the kernel, its VLAN tag annotation when the \
-                kernel stripped a tag, and its packet type (host, broadcast, multicast, other host, \
-                outgoing). A TCP or UDP checksum the sending host left to its device's offload (veth does \
-                this) is completed, so that the frame can be passed on. When the ring is empty the element sleeps in poll() on a helper thread, so an \
-                idle interface costs no router time. The kernel hands frames over in blocks, at the latest 1 ms \
-                after the first frame of a block arrived, so light traffic waits up to 1 ms. Frames the pool \
-                has no room for, or that do not fit a pool buffer with the requested headroom, are dropped and \
-                counted. A link that goes down is waited out; frames resume when it comes back. In a hot \
-                swap, a FromDevice of the same name, device and options takes over the socket and the ring, so \
-                no frame is lost or seen twice; the counts carry over. Needs root or CAP_NET_RAW; a missing interface, namespace or \
-                privilege is a configuration error.""",
+                Pushes the Ethernet frames that arrive on the Linux interface DEVNAME out of its single output. It \
+                opens an AF_PACKET socket bound to the interface with a TPACKET_V3 memory-mapped receive ring; each \
+                frame is copied once from the ring into a packet of the router's pool, with its MAC header annotation \
+                set, its timestamp from the kernel, its VLAN tag annotation when the kernel stripped a tag, and its \
+                packet type (host, broadcast, multicast, other host, outgoing). A TCP or UDP checksum the sending host \
+                left to its device's offload (veth does this) is completed, so that the frame can be passed on. When \
+                the ring is empty the element sleeps in poll() on a helper thread, so an idle interface costs no \
+                router time. The kernel hands frames over in blocks, at the latest 1 ms after the first frame of a \
+                block arrived, so light traffic waits up to 1 ms. Frames the pool has no room for, or that do not fit \
+                a pool buffer with the requested headroom, are dropped and counted. A link that goes down is waited \
+                out; frames resume when it comes back. In a hot swap, a FromDevice of the same name, device and \
+                options takes over the socket and the ring, so no frame is lost or seen twice; the counts carry over. \
+                Needs root or CAP_NET_RAW; a missing interface, namespace or privilege is a configuration error.""",
         arguments = {
             @ElementDoc.Argument(name = "DEVNAME", description = "String. The name of the interface, such as eth0."),
             @ElementDoc.Argument(name = "PROMISC", description = """

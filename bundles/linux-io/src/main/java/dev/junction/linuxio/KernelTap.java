@@ -11,7 +11,8 @@ import org.osgi.service.component.annotations.ServiceScope;
 @Component(service = Element.class, scope = ServiceScope.PROTOTYPE)
 @ElementClass("KernelTap")
 @ElementDoc(
-        synopsis = "KernelTap(ADDR/MASK [, GATEWAY, keywords ETHER, MTU, HEADROOM, BURST, DEVNAME, NETNS, IGNORE_QUEUE_OVERFLOWS])",
+        synopsis = "KernelTap(ADDR/MASK [, GATEWAY, keywords ETHER, MTU, HEADROOM, BURST, DEVNAME, NETNS,"
+                + " IGNORE_QUEUE_OVERFLOWS])",
         category = "comm",
         summary = "exchanges Ethernet frames with the Linux stack through a TAP device",
         description = """

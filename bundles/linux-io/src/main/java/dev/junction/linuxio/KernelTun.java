@@ -11,7 +11,8 @@ import org.osgi.service.component.annotations.ServiceScope;
 @Component(service = Element.class, scope = ServiceScope.PROTOTYPE)
 @ElementClass("KernelTun")
 @ElementDoc(
-        synopsis = "KernelTun(ADDR/MASK [, GATEWAY, keywords MTU, HEADROOM, BURST, DEVNAME, NETNS, IGNORE_QUEUE_OVERFLOWS])",
+        synopsis = "KernelTun(ADDR/MASK [, GATEWAY, keywords MTU, HEADROOM, BURST, DEVNAME, NETNS,"
+                + " IGNORE_QUEUE_OVERFLOWS])",
         category = "comm",
         summary = "exchanges IP packets with the Linux stack through a TUN device",
         description = """

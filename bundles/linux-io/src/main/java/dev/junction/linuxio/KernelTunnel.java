@@ -116,7 +116,8 @@ abstract class KernelTunnel extends Element {
                 new TunTap.Settings(address, gateway, ether, mtu));
         writer = new HostWriter(context(), device.name(), device.fd(), mtu + linkHeader(), quietOverflows);
         rejected = new PacketBatch(Math.min(burst, PacketBatch.DEFAULT_CAPACITY * 64));
-        reader = new HostReader(context(), getClass().getSimpleName() + " " + name() + " reader", device.fd(), burst, headroom, this::received);
+        reader = new HostReader(context(), getClass().getSimpleName() + " " + name() + " reader", device.fd(), burst,
+                headroom, this::received);
         if (inputCount() > 0 && !context().isInputPush(0)) {
             pulled = new PacketBatch(Math.min(burst, PacketBatch.DEFAULT_CAPACITY * 64));
             pullTask = context().createTask(this::pullAndSend);

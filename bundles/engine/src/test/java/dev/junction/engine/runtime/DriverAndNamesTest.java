@@ -101,7 +101,8 @@ class DriverAndNamesTest {
     @Test
     void hostInterfacesGiveTheirEthernetAddressesAndPrefixes() throws Exception {
         java.net.NetworkInterface found = null;
-        for (java.net.NetworkInterface device : java.util.Collections.list(java.net.NetworkInterface.getNetworkInterfaces())) {
+        for (java.net.NetworkInterface device
+                : java.util.Collections.list(java.net.NetworkInterface.getNetworkInterfaces())) {
             byte[] mac = device.getHardwareAddress();
             boolean ipv4 = device.getInterfaceAddresses().stream()
                     .anyMatch(a -> a.getAddress() instanceof java.net.Inet4Address);
@@ -110,7 +111,8 @@ class DriverAndNamesTest {
                 break;
             }
         }
-        org.junit.jupiter.api.Assumptions.assumeTrue(found != null, "no interface with an Ethernet and an IPv4 address");
+        org.junit.jupiter.api.Assumptions.assumeTrue(found != null,
+                "no interface with an Ethernet and an IPv4 address");
         Router router = start("e :: EtherUser(" + found.getName() + ", " + found.getName() + ":net)",
                 RuntimeOptions.defaults());
         byte[] mac = found.getHardwareAddress();
