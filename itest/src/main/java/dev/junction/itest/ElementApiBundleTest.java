@@ -33,7 +33,7 @@ class ElementApiBundleTest {
     static final Map<String, Version> CONTRACT_VERSIONS = Map.of(
             "dev.junction.packet", Version.parseVersion("1.0.0"),
             "dev.junction.element", Version.parseVersion("1.2.0"),
-            "dev.junction.sched", Version.parseVersion("1.0.0"),
+            "dev.junction.sched", Version.parseVersion("1.1.0"),
             "dev.junction.net", Version.parseVersion("1.0.0"));
     static final List<String> CONTRACT_PACKAGES =
             List.of("dev.junction.packet", "dev.junction.element", "dev.junction.sched", "dev.junction.net");

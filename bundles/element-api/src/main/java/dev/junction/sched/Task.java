@@ -29,4 +29,18 @@ public interface Task {
 
     /** Moves the task to router thread {@code thread}; takes effect at the thread's next safe point. */
     void moveToThread(int thread);
+
+    /**
+     * Takes this task off its run list until {@code signal} wakes it. The signal is read again after the
+     * unschedule because a notifier on another thread may have woken the task between the caller's check and
+     * the unschedule, and that wake-up must not be lost.
+     *
+     * @since 1.1
+     */
+    default void sleepUntil(NotifierSignal signal) {
+        unschedule();
+        if (signal.isActive()) {
+            reschedule();
+        }
+    }
 }

@@ -3,7 +3,7 @@
  * and a clock the engine may simulate.
  */
 @Export
-@Version("1.0.0")
+@Version("1.1.0")
 package dev.junction.sched;
 
 import org.osgi.annotation.bundle.Export;

@@ -164,10 +164,7 @@ abstract class KernelTunnel extends Element {
             return true;
         }
         if (!upstream.isActive()) {
-            pullTask.unschedule();
-            if (upstream.isActive()) {
-                pullTask.reschedule();
-            }
+            pullTask.sleepUntil(upstream);
         }
         return false;
     }

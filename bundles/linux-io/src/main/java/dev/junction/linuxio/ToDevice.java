@@ -153,10 +153,7 @@ public final class ToDevice extends Element {
             return true;
         }
         if (!upstream.isActive()) {
-            task.unschedule();
-            if (upstream.isActive()) {
-                task.reschedule();
-            }
+            task.sleepUntil(upstream);
         }
         return false;
     }

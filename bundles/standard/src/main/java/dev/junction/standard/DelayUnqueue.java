@@ -82,7 +82,7 @@ public final class DelayUnqueue extends Element {
                 int pulled = input(0).pull(batch, batch.capacity());
                 if (pulled == 0) {
                     if (!upstream.isActive()) {
-                        Tasks.sleepUntil(task, upstream);
+                        task.sleepUntil(upstream);
                     }
                     return worked;
                 }

@@ -108,7 +108,7 @@ public final class Discard extends Element {
         if (!active) {
             task.unschedule();
         } else if (discarded == 0 && !upstream.isActive()) {
-            Tasks.sleepUntil(task, upstream);
+            task.sleepUntil(upstream);
         }
         return discarded > 0;
     }

@@ -138,7 +138,7 @@ public final class InfiniteSource extends Element {
             return false;
         }
         if (!downstream.isActive()) {
-            Tasks.sleepUntil(task, downstream);
+            task.sleepUntil(downstream);
             return false;
         }
         int wanted = quota(burst);

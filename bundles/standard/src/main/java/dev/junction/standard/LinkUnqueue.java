@@ -172,7 +172,7 @@ public final class LinkUnqueue extends Element {
                 timer.scheduleAfter(expiry - now);
             }
         } else if (!upstream.isActive()) {
-            Tasks.sleepUntil(task, upstream);
+            task.sleepUntil(upstream);
         }
         return worked;
     }

@@ -127,7 +127,7 @@ abstract class RatedUnqueueBase extends Element {
             failedPulls++;
             emptyRuns++;
             if (!upstream.isActive()) {
-                Tasks.sleepUntil(task, upstream);
+                task.sleepUntil(upstream);
             }
             return false;
         }

@@ -144,7 +144,7 @@ abstract class TraceSink extends Element {
             return true;
         }
         if (!upstream.isAlwaysActive()) {
-            Tasks.sleepUntil(task, upstream);
+            task.sleepUntil(upstream);
         }
         return false;
     }

@@ -116,7 +116,7 @@ public final class Unqueue extends Element {
             int pulled = input(0).pull(batch, Math.min(quota - moved, batch.capacity()));
             if (pulled == 0) {
                 if (!upstream.isActive()) {
-                    Tasks.sleepUntil(task, upstream);
+                    task.sleepUntil(upstream);
                 }
                 break;
             }

@@ -64,7 +64,6 @@ public final class Libc {
     public static final int ENOENT = 2;
     public static final int EIO = 5;
     public static final int EBUSY = 16;
-    public static final int EMSGSIZE = 90;
     public static final int ENETDOWN = 100;
     public static final int ENOBUFS = 105;
     public static final int ENXIO = 6;
@@ -76,8 +75,6 @@ public final class Libc {
     public static final int TPACKET_V2 = 1;
     public static final int TP_STATUS_AVAILABLE = 0;
     public static final int TP_STATUS_SEND_REQUEST = 1;
-    public static final int TP_STATUS_SENDING = 2;
-    public static final int TP_STATUS_WRONG_FORMAT = 4;
     public static final int PACKET_FANOUT = 18;
     public static final int PACKET_FANOUT_HASH = 0;
     public static final int PACKET_FANOUT_FLAG_DEFRAG = 0x8000;
@@ -99,7 +96,6 @@ public final class Libc {
     public static final long SIOCADDRT = 0x890B;
     public static final short IFF_UP = 0x1;
     public static final short IFF_NOARP = 0x80;
-    public static final short IFF_PROMISC = 0x100;
     public static final short ARPHRD_ETHER = 1;
     public static final short RTF_UP = 0x1;
     public static final short RTF_GATEWAY = 0x2;
@@ -171,12 +167,6 @@ public final class Libc {
             JAVA_SHORT.withName("tp_padding"),
             MemoryLayout.sequenceLayout(8, JAVA_BYTE).withName("tp_padding2"));
 
-    /** {@code struct ifreq} as SIOCGIFMTU uses it: the name, then an int in the union (40 bytes in all). */
-    public static final StructLayout IFREQ_MTU = MemoryLayout.structLayout(
-            MemoryLayout.sequenceLayout(IFNAMSIZ, JAVA_BYTE).withName("ifr_name"),
-            JAVA_INT.withName("ifr_mtu"),
-            MemoryLayout.paddingLayout(20));
-
     /** {@code struct tpacket_req}: the TPACKET_V2 ring request. */
     public static final StructLayout TPACKET_REQ = MemoryLayout.structLayout(
             JAVA_INT.withName("tp_block_size"),
@@ -204,8 +194,8 @@ public final class Libc {
      */
     public static final StructLayout IFREQ = MemoryLayout.structLayout(
             MemoryLayout.sequenceLayout(IFNAMSIZ, JAVA_BYTE).withName("ifr_name"),
-            JAVA_SHORT.withName("ifr_family_or_flags"),
-            MemoryLayout.sequenceLayout(22, JAVA_BYTE).withName("ifr_data"));
+            JAVA_SHORT.withName("ifr_ifru"),
+            MemoryLayout.sequenceLayout(22, JAVA_BYTE).withName("ifr_ifru_rest"));
 
     /** {@code struct rtentry} of 64-bit Linux, as SIOCADDRT takes it (the fields a default route needs). */
     public static final StructLayout RTENTRY = MemoryLayout.structLayout(

@@ -108,13 +108,12 @@ public final class PacketSocket {
     public static int mtu(int fd, String device) throws ConfigurationException {
         try (Arena arena = Arena.ofConfined()) {
             MemorySegment errno = Libc.newErrno(arena);
-            MemorySegment request = arena.allocate(Libc.IFREQ_MTU);
-            byte[] name = device.getBytes(java.nio.charset.StandardCharsets.US_ASCII);
-            MemorySegment.copy(name, 0, request, ValueLayout.JAVA_BYTE, 0, name.length);
+            MemorySegment request = arena.allocate(Libc.IFREQ);
+            request.setString(0, device, java.nio.charset.StandardCharsets.US_ASCII);
             if (Libc.ioctl(errno, fd, Libc.SIOCGIFMTU, request) < 0) {
                 throw failure("cannot read the MTU of '" + device + "'", Libc.errno(errno));
             }
-            return request.get(ValueLayout.JAVA_INT, offset(Libc.IFREQ_MTU, "ifr_mtu"));
+            return request.get(ValueLayout.JAVA_INT, offset(Libc.IFREQ, "ifr_ifru"));
         }
     }
 

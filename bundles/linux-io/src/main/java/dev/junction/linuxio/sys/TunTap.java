@@ -84,7 +84,7 @@ public final class TunTap {
                 if (requestedName != null) {
                     setName(request, requestedName);
                 }
-                request.set(ValueLayout.JAVA_SHORT, offset(IFREQ, "ifr_family_or_flags"),
+                request.set(ValueLayout.JAVA_SHORT, offset(IFREQ, "ifr_ifru"),
                         (short) ((tap ? Libc.IFF_TAP : Libc.IFF_TUN) | Libc.IFF_NO_PI));
                 if (Libc.ioctl(errno, fd, Libc.TUNSETIFF, request) < 0) {
                     int error = Libc.errno(errno);
@@ -119,7 +119,7 @@ public final class TunTap {
         }
         try {
             MemorySegment request = arena.allocate(IFREQ);
-            long union = offset(IFREQ, "ifr_family_or_flags");
+            long union = offset(IFREQ, "ifr_ifru");
             if (settings != null && tap && settings.ether() != Settings.NO_ETHER) {
                 clear(request);
                 request.set(ValueLayout.JAVA_SHORT, union, Libc.ARPHRD_ETHER);
@@ -134,7 +134,7 @@ public final class TunTap {
                 ioctl(socket, Libc.SIOCSIFMTU, request, errno, "cannot set its MTU to " + settings.mtu());
             }
             if (settings == null) {
-                readMtu(socket, request, union, errno);
+                mtu = PacketSocket.mtu(socket, name);
                 return;
             }
             IPv4Prefix address = settings.address();
@@ -168,18 +168,12 @@ public final class TunTap {
                             Libc.errno(errno));
                 }
             }
-            readMtu(socket, request, union, errno);
+            mtu = PacketSocket.mtu(socket, name);
         } finally {
             Libc.close(errno, socket);
         }
     }
 
-    private void readMtu(int socket, MemorySegment request, long union, MemorySegment errno)
-            throws ConfigurationException {
-        clear(request);
-        ioctl(socket, Libc.SIOCGIFMTU, request, errno, "cannot read its MTU");
-        mtu = request.get(ValueLayout.JAVA_INT, union);
-    }
 
     private void ioctl(int socket, long request, MemorySegment ifreq, MemorySegment errno, String what)
             throws ConfigurationException {
